@@ -1,4 +1,23 @@
-var builder = WebApplication.CreateBuilder(args);
+using CivilizationNews.Web.Infrastructure;
+
+// The composition root. Command-line verbs (seed-demo, migrate, …) run against the same
+// services as the web app and exit; without a verb the portal starts.
+var command = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+
+builder.AddPortalLogging(command);
+builder.AddPortalData();
+builder.AddPortalWeb();
+
 var app = builder.Build();
-app.MapGet("/", () => "ok");
-app.Run();
+
+if (command.Verb is not null)
+{
+    return await CommandLine.RunAsync(app, command);
+}
+
+await app.PrepareDatabaseAsync();
+app.UsePortalPipeline();
+app.MapPortalEndpoints();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivilizationNews.Core.Data;
+
+/// <summary>Registers the one NewsDbContext for the configured provider.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteFileName = "civilization-news.db";
+
+    public static void ConfigureSqlite(SqliteDbContextOptionsBuilder sqlite) =>
+        sqlite.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName)
+              .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
+
+    public static void ConfigureSqlServer(Microsoft.EntityFrameworkCore.Infrastructure.SqlServerDbContextOptionsBuilder sqlServer) =>
+        sqlServer.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName)
+                 .EnableRetryOnFailure();
+
+    /// <summary>The SQLite connection string for a data folder, with a busy timeout so writers queue instead of failing.</summary>
+    public static string SqliteConnectionString(string dataDirectory) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(dataDirectory, SqliteFileName),
+        Cache = SqliteCacheMode.Private,
+        DefaultTimeout = 30,
+        Pooling = true,
+    }.ToString();
+
+    public static IServiceCollection AddNewsDatabase(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is SqlServer but Database:ConnectionString is empty.");
+                }
+                services.AddDbContext<SqlServerNewsDbContext>(o => o
+                    .UseSqlServer(options.ConnectionString, ConfigureSqlServer)
+                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+                services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<SqlServerNewsDbContext>());
+                break;
+            default:
+                Directory.CreateDirectory(dataDirectory);
+                var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
+                    ? SqliteConnectionString(dataDirectory)
+                    : options.ConnectionString;
+                services.AddDbContext<SqliteNewsDbContext>(o => o
+                    .UseSqlite(connectionString, ConfigureSqlite)
+                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                    .AddInterceptors(new SqlitePragmaInterceptor()));
+                services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<SqliteNewsDbContext>());
+                break;
+        }
+        return services;
+    }
+}

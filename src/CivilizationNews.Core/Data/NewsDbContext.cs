@@ -1,0 +1,93 @@
+using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Contributors;
+using CivilizationNews.Core.Editions;
+using CivilizationNews.Core.Features;
+using CivilizationNews.Core.Media;
+using CivilizationNews.Core.Sections;
+using CivilizationNews.Core.Tags;
+using CivilizationNews.Core.Units;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CivilizationNews.Core.Data;
+
+/// <summary>
+/// The provider-neutral model. Provider-specific contexts derive from it and only add
+/// provider tweaks; each owns its migrations folder.
+/// </summary>
+public abstract class NewsDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleUnit> ArticleUnits => Set<ArticleUnit>();
+    public DbSet<ArticleCredit> ArticleCredits => Set<ArticleCredit>();
+    public DbSet<ArticlePhoto> ArticlePhotos => Set<ArticlePhoto>();
+    public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
+    public DbSet<KeyFigure> KeyFigures => Set<KeyFigure>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitHonour> UnitHonours => Set<UnitHonour>();
+    public DbSet<Contributor> Contributors => Set<Contributor>();
+    public DbSet<MediaItem> Media => Set<MediaItem>();
+    public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
+    public DbSet<Feature> Features => Set<Feature>();
+    public DbSet<FeatureSidebar> FeatureSidebars => Set<FeatureSidebar>();
+    public DbSet<FeaturePhoto> FeaturePhotos => Set<FeaturePhoto>();
+    public DbSet<FeatureByline> FeatureBylines => Set<FeatureByline>();
+    public DbSet<Edition> Editions => Set<Edition>();
+    public DbSet<EditionPage> EditionPages => Set<EditionPage>();
+
+    /// <summary>Data-protection keys live in the database so that every instance shares them and sign-ins survive restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC; the database stores no kind, so mark values read back as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// A new concurrency token on every insert or update; the original value stays in the WHERE
+    /// clause, so a save over someone else's newer save throws DbUpdateConcurrencyException.
+    /// </summary>
+    private void StampVersions()
+    {
+        var now = DateTime.UtcNow;
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+                entry.Entity.UpdatedAt = now;
+            }
+        }
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using CivilizationNews.Core.Reading;
+using CivilizationNews.Core.Time;
+using CivilizationNews.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CivilizationNews.Web.Controllers;
+
+/// <summary>The digital edition (数字报): /epaper, /epaper/2021-12-10, /epaper/2021-12-10/5, /epaper/archive.</summary>
+public sealed class EpaperController(EditionReader editions) : PortalController
+{
+    [HttpGet("/epaper")]
+    public async Task<IActionResult> Latest(CancellationToken cancellationToken)
+    {
+        if (await editions.LatestDateAsync(cancellationToken) is not { } date)
+        {
+            return NotFoundPage();
+        }
+        return await Edition(Format(date), cancellationToken);
+    }
+
+    [HttpGet("/epaper/{date}")]
+    public async Task<IActionResult> Edition(string date, CancellationToken cancellationToken)
+    {
+        if (ParseDate(date) is not { } day || await editions.EditionAsync(day, cancellationToken) is not { } edition)
+        {
+            return NotFoundPage();
+        }
+        SetMeta(new PageMeta($"{ChinaTime.FormatShortDate(day)} 第{edition.Number}期 数字报",
+            $"{SiteName}{ChinaTime.FormatDate(day)}各版面目录。", $"/epaper/{Format(day)}"));
+        return View("Edition", edition);
+    }
+
+    [HttpGet("/epaper/{date}/{page}")]
+    public async Task<IActionResult> Page(string date, string page, CancellationToken cancellationToken)
+    {
+        if (ParseDate(date) is not { } day
+            || !int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || number is < 1 or > 999
+            || await editions.PageAsync(day, number, cancellationToken) is not { } view)
+        {
+            return NotFoundPage();
+        }
+        SetMeta(new PageMeta($"{ChinaTime.FormatShortDate(day)} 第{view.PageNumber}版 {view.PageName}",
+            $"{SiteName}{ChinaTime.FormatDate(day)}第{view.PageNumber}版{view.PageName}。", $"/epaper/{Format(day)}/{view.PageNumber}"));
+        return View("Page", view);
+    }
+
+    [HttpGet("/epaper/archive")]
+    public async Task<IActionResult> Archive([FromQuery] string? year, CancellationToken cancellationToken)
+    {
+        int? y = null;
+        if (!string.IsNullOrEmpty(year))
+        {
+            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1900 or > 2999)
+            {
+                return NotFoundPage();
+            }
+            y = parsed;
+        }
+        var months = await editions.ArchiveAsync(y, cancellationToken);
+        SetMeta(new PageMeta("往期回顾", $"{SiteName}数字报往期版面，按月份查阅。", "/epaper/archive"));
+        return View("Archive", new EpaperArchiveModel(months, y));
+    }
+
+    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string value) =>
+        value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d : null;
+}

@@ -1,0 +1,23 @@
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Reading;
+using CivilizationNews.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CivilizationNews.Web.Controllers;
+
+public sealed class FeaturesController(FeatureReader features, MarkdownRenderer renderer) : PortalController
+{
+    [HttpGet("/feature/{slug}")]
+    public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
+    {
+        var feature = await features.GetAsync(slug, cancellationToken);
+        if (feature is null)
+        {
+            return NotFoundPage();
+        }
+        SetMeta(new PageMeta(feature.Title, feature.Summary, $"/feature/{Uri.EscapeDataString(feature.Slug)}",
+            feature.Photos.Count > 0 ? PhotoUrl(feature.Photos[0].MediaId) : null, "article"));
+        FeatureStoryModel Render(FeatureStory s) => new(s, renderer.Render(s.Body, s.Dateline));
+        return View(new FeaturePageModel(feature, Render(feature.Lead), feature.Sidebars.Select(Render).ToList()));
+    }
+}

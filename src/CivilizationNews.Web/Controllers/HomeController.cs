@@ -1,0 +1,17 @@
+using CivilizationNews.Core.Reading;
+using CivilizationNews.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CivilizationNews.Web.Controllers;
+
+public sealed class HomeController(HomeReader home) : PortalController
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var model = await home.GetAsync(cancellationToken);
+        SetMeta(new PageMeta(SiteName, $"{SiteName}数字报：运城本地新闻、市直单位动态与每日版面。", "/",
+            model.Feature is { Photos.Count: > 0 } f ? PhotoUrl(f.Photos[0].MediaId) : null));
+        return View(model);
+    }
+}

@@ -1,0 +1,50 @@
+using CivilizationNews.Core.Reading;
+using CivilizationNews.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CivilizationNews.Web.Controllers;
+
+/// <summary>Paged story lists by section, tag and contributor.</summary>
+public sealed class ListsController(ListReader lists) : PortalController
+{
+    [HttpGet("/section/{slug}")]
+    public async Task<IActionResult> Section(string slug, [FromQuery] string? page, CancellationToken cancellationToken)
+    {
+        if (ParsePage(page) is not { } number || await lists.SectionAsync(slug, number, cancellationToken) is not { } result)
+        {
+            return NotFoundPage();
+        }
+        var path = $"/section/{Uri.EscapeDataString(result.Section.Slug)}";
+        SetMeta(new PageMeta(Titled(result.Section.Name, number), result.Description, Paged(path, number)));
+        return View("CardList", new CardListModel(result.Section.Name, result.Description, result.Articles, path));
+    }
+
+    [HttpGet("/tag/{name}")]
+    public async Task<IActionResult> Tag(string name, [FromQuery] string? page, CancellationToken cancellationToken)
+    {
+        if (ParsePage(page) is not { } number || await lists.TagAsync(name, number, cancellationToken) is not { } result)
+        {
+            return NotFoundPage();
+        }
+        var path = $"/tag/{Uri.EscapeDataString(result.Name)}";
+        SetMeta(new PageMeta(Titled($"标签：{result.Name}", number), $"与“{result.Name}”相关的报道", Paged(path, number)));
+        return View("CardList", new CardListModel($"标签：{result.Name}", null, result.Articles, path));
+    }
+
+    [HttpGet("/contributor/{slug}")]
+    public async Task<IActionResult> Contributor(string slug, [FromQuery] string? page, CancellationToken cancellationToken)
+    {
+        if (ParsePage(page) is not { } number || await lists.ContributorAsync(slug, number, cancellationToken) is not { } result)
+        {
+            return NotFoundPage();
+        }
+        var path = $"/contributor/{Uri.EscapeDataString(result.Slug)}";
+        var intro = result.Organisation is { Length: > 0 } org && org != "本报" ? $"{result.Role}（{org}）" : result.Role;
+        SetMeta(new PageMeta(Titled(result.Name, number), $"{intro} {result.Name} 的报道", Paged(path, number)));
+        return View("CardList", new CardListModel(result.Name, intro, result.Articles, path));
+    }
+
+    private static string Titled(string name, int page) => page > 1 ? $"{name}（第{page}页）" : name;
+
+    private static string Paged(string path, int page) => page > 1 ? $"{path}?page={page}" : path;
+}

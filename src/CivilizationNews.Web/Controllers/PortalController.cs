@@ -1,0 +1,25 @@
+using CivilizationNews.Web.Infrastructure;
+using CivilizationNews.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace CivilizationNews.Web.Controllers;
+
+/// <summary>Base for public page controllers: page metadata and the Chinese not-found page.</summary>
+public abstract class PortalController : Controller
+{
+    protected string SiteName => HttpContext.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.Name;
+
+    protected void SetMeta(PageMeta meta) => ViewData[PageMeta.Key] = meta;
+
+    /// <summary>A 404 rendered with the Chinese not-found page (the status-code page re-executes).</summary>
+    protected IActionResult NotFoundPage() => NotFound();
+
+    protected static string PhotoUrl(int mediaId) => $"/media/{mediaId}/w960.jpg";
+
+    /// <summary>Parses a ?page= value; anything but a positive number within range is not a page.</summary>
+    protected static int? ParsePage(string? page) =>
+        string.IsNullOrEmpty(page) ? 1
+        : int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+          && n >= 1 && n <= Core.Reading.ListReader.MaxPage ? n : null;
+}

@@ -1,0 +1,49 @@
+using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Demo;
+
+namespace CivilizationNews.Web.Infrastructure;
+
+/// <summary>
+/// Command-line verbs: `dotnet run --project src/CivilizationNews.Web -- seed-demo`. Host settings
+/// (--Database:Provider=…) may follow the verb's own arguments.
+/// </summary>
+public sealed record CommandLine(string? Verb, IReadOnlyList<string> VerbArgs, string[] HostArgs)
+{
+    public static readonly IReadOnlyDictionary<string, string> Verbs = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["migrate"] = "Create or upgrade the SQLite database and exit.",
+        ["seed-demo"] = "Add the demo roundup and stories to the database (skipped when already present).",
+    };
+
+    public static CommandLine Parse(string[] args)
+    {
+        if (args.Length == 0 || !Verbs.ContainsKey(args[0]))
+        {
+            return new CommandLine(null, [], args);
+        }
+        // Settings in key=value form go to the host; everything else belongs to the verb.
+        var hostArgs = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray();
+        var verbArgs = args.Skip(1).Where(a => !hostArgs.Contains(a)).ToList();
+        return new CommandLine(args[0], verbArgs, hostArgs);
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, CommandLine command)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CivilizationNews.Cli");
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        switch (command.Verb)
+        {
+            case "migrate":
+                await DatabaseStartup.MigrateAsync(services.GetRequiredService<NewsDbContext>(), logger);
+                return 0;
+            case "seed-demo":
+                await DatabaseStartup.MigrateAsync(services.GetRequiredService<NewsDbContext>(), logger);
+                await services.GetRequiredService<DemoSeeder>().SeedAsync();
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command {command.Verb}");
+                return 2;
+        }
+    }
+}

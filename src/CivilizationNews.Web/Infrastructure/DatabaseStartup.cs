@@ -1,0 +1,59 @@
+using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivilizationNews.Web.Infrastructure;
+
+public static partial class DatabaseStartup
+{
+    /// <summary>
+    /// SQLite: create and migrate the file, switch it to WAL, then seed the demo into an empty database.
+    /// SQL Server: its schema is deployed from the idempotent script, so only a check is made here.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CivilizationNews.Database");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+
+        if (options.MigrateOnStartup ?? options.Provider == DatabaseProvider.Sqlite)
+        {
+            await MigrateAsync(db, logger);
+        }
+        else
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count > 0)
+            {
+                LogPendingMigrations(logger, pending.Count, string.Join(", ", pending));
+            }
+        }
+
+        if (options.SeedDemoContent)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        }
+    }
+
+    public static async Task MigrateAsync(NewsDbContext db, ILogger logger)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync();
+            LogMigrated(logger, pending.Count);
+        }
+        if (db.Database.IsSqlite())
+        {
+            // WAL is a property of the database file: set once, it lasts for every later connection.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Applied {Count} database migrations")]
+    private static partial void LogMigrated(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "The database lacks {Count} migrations ({Names}); deploy the idempotent script (docs/database.md)")]
+    private static partial void LogPendingMigrations(ILogger logger, int count, string names);
+}

@@ -1,0 +1,19 @@
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Reading;
+
+namespace CivilizationNews.Web.Models;
+
+public sealed record ArticlePageModel(ArticleDetail Article, SafeHtml BodyHtml);
+
+public sealed record FeatureStoryModel(FeatureStory Story, SafeHtml BodyHtml);
+
+public sealed record FeaturePageModel(FeatureView Feature, FeatureStoryModel Lead, IReadOnlyList<FeatureStoryModel> Sidebars);
+
+public sealed record UnitPageModel(UnitProfile Unit, SafeHtml DescriptionHtml);
+
+/// <summary>A list of cards with its heading and the route that pages it.</summary>
+public sealed record CardListModel(string Heading, string? Intro, PagedList<ArticleCard> Articles, string PageBaseUrl);
+
+public sealed record EpaperArchiveModel(IReadOnlyList<ArchiveMonth> Months, int? Year);
+
+public sealed record ErrorPageModel(int StatusCode, string Title, string Message);

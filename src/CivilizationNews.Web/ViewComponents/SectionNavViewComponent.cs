@@ -1,0 +1,30 @@
+using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Reading;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivilizationNews.Web.ViewComponents;
+
+/// <summary>The section row under the masthead.</summary>
+public sealed partial class SectionNavViewComponent(NewsDbContext db, ILogger<SectionNavViewComponent> logger) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(string? current)
+    {
+        IReadOnlyList<SectionRef> sections;
+        try
+        {
+            sections = await db.Sections.OrderBy(s => s.SortOrder).Select(s => new SectionRef(s.Slug, s.Name)).ToListAsync();
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The error pages use this layout too; with the database gone they must still render.
+            LogNavUnavailable(logger, ex);
+            sections = [];
+        }
+        ViewData["Current"] = current;
+        return View(sections);
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Section navigation unavailable")]
+    private static partial void LogNavUnavailable(ILogger logger, Exception exception);
+}

@@ -1,6 +1,6 @@
-using System.Net;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -76,11 +76,23 @@ public sealed class MarkdownRenderer
 
     private static void PrependDateline(MarkdownDocument document, string dateline)
     {
-        // The dateline is inserted as a node built from encoded text, never parsed from the author's Markdown.
-        var strong = new HtmlInline($"<strong class=\"dateline\">{WebUtility.HtmlEncode(dateline)}</strong>　");
-        if (document.FirstOrDefault() is ParagraphBlock { Inline: { } inline })
+        // Built as AST nodes, so the dateline is text (encoded on output), never parsed as the author's Markdown.
+        var strong = new EmphasisInline { DelimiterChar = '*', DelimiterCount = 2 };
+        strong.AppendChild(new LiteralInline(dateline));
+        strong.GetAttributes().AddClass("dateline");
+        var space = new LiteralInline("　");
+
+        if (document.Count > 0 && document[0] is ParagraphBlock { Inline: { } inline })
         {
-            inline.InsertBefore(strong);
+            if (inline.FirstChild is { } first)
+            {
+                first.InsertBefore(strong);
+                first.InsertBefore(space);
+            }
+            else
+            {
+                inline.AppendChild(strong);
+            }
         }
         else
         {

@@ -55,6 +55,8 @@ public sealed class MarkdownRendererTests
                 Assert.DoesNotContain("on", attribute.Name[..Math.Min(2, attribute.Name.Length)], StringComparison.OrdinalIgnoreCase);
                 Assert.Contains(attribute.Name, new[] { "href", "title", "class", "rel", "align" });
             }
+            Assert.DoesNotContain(element.Attributes, a => a.Value.Contains("script:", StringComparison.OrdinalIgnoreCase)
+                || a.Value.Contains("data:", StringComparison.OrdinalIgnoreCase));
             if (element.GetAttribute("href") is { } href)
             {
                 Assert.Matches("^(https?:|mailto:)", href);
@@ -64,8 +66,10 @@ public sealed class MarkdownRendererTests
                 Assert.Equal("dateline", cls);
             }
         }
+        // Hostile markup may survive only as visible text, never as markup.
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<iframe", html, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

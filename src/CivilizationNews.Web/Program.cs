@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddPortalLogging(command);
 builder.AddPortalData();
 builder.AddPortalWeb();
+builder.AddNewsroom();
 
 var app = builder.Build();
 

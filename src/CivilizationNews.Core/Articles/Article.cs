@@ -29,6 +29,12 @@ public class Article : IVersioned
     public DateTime UpdatedAt { get; set; }
     public Guid Version { get; set; }
 
+    /// <summary>The account that created the story (reporters may edit only their own drafts).</summary>
+    public string? AuthorId { get; set; }
+
+    /// <summary>Set by the scheduler instance that published the story; the claim is an atomic UPDATE.</summary>
+    public Guid? PublishClaim { get; set; }
+
     public int SectionId { get; set; }
     public Section? Section { get; set; }
 

@@ -1,4 +1,7 @@
+using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Auditing;
+using CivilizationNews.Core.Newsroom;
 using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Features;
@@ -7,6 +10,7 @@ using CivilizationNews.Core.Sections;
 using CivilizationNews.Core.Tags;
 using CivilizationNews.Core.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -16,7 +20,7 @@ namespace CivilizationNews.Core.Data;
 /// The provider-neutral model. Provider-specific contexts derive from it and only add
 /// provider tweaks; each owns its migrations folder.
 /// </summary>
-public abstract class NewsDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class NewsDbContext(DbContextOptions options) : IdentityDbContext<NewsUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleUnit> ArticleUnits => Set<ArticleUnit>();
@@ -41,10 +45,16 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     /// <summary>Data-protection keys live in the database so that every instance shares them and sign-ins survive restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<ArticleTransition> ArticleTransitions => Set<ArticleTransition>();
+    public DbSet<ArticleEditPresence> ArticleEditPresences => Set<ArticleEditPresence>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -34,6 +34,25 @@ public static partial class DatabaseStartup
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
         }
+
+        var first = scope.ServiceProvider.GetRequiredService<FirstAdministrator>();
+        await first.EnsureRolesAsync();
+        var site = app.Configuration["Site:PublicBaseUrl"];
+        var token = await first.IssueSetupTokenIfNoUsersAsync(string.IsNullOrEmpty(site) ? null : site);
+        if (token is not null && string.IsNullOrEmpty(site))
+        {
+            // The listening address is known only once the server has started.
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                var address = app.Urls.FirstOrDefault() ?? "http://localhost:5080";
+                var setupLogger = app.Services.GetRequiredService<ILogger<FirstAdministrator>>();
+                var host = address.Replace("://+", "://localhost", StringComparison.Ordinal)
+                    .Replace("://*", "://localhost", StringComparison.Ordinal)
+                    .Replace("://[::]", "://localhost", StringComparison.Ordinal);
+                var url = FirstAdministrator.SetupUrl(host, token);
+                FirstAdministrator.LogSetupLink(setupLogger, url);
+            });
+        }
     }
 
     public static async Task MigrateAsync(NewsDbContext db, ILogger logger)

@@ -19,6 +19,8 @@ public static class PortalPipeline
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
         });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
     }
 
     public static void MapPortalEndpoints(this WebApplication app)

@@ -1,6 +1,7 @@
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Demo;
+using CivilizationNews.Core.Discovery;
 using CivilizationNews.Core.Reading;
 using Microsoft.AspNetCore.DataProtection;
 using System.Text.Encodings.Web;
@@ -43,6 +44,15 @@ public static class PortalServices
         builder.Services.AddScoped<FeatureReader>();
         builder.Services.AddScoped<HomeReader>();
         builder.Services.AddScoped<MediaReader>();
+        builder.Services.AddDiscovery(builder.Configuration);
+        // Pushed URLs must be on the public origin; Discovery:PublicBaseUrl may override Site:PublicBaseUrl.
+        builder.Services.PostConfigure<DiscoveryOptions>(o =>
+        {
+            if (string.IsNullOrWhiteSpace(o.PublicBaseUrl))
+            {
+                o.PublicBaseUrl = builder.Configuration[$"{SiteOptions.SectionName}:{nameof(SiteOptions.PublicBaseUrl)}"];
+            }
+        });
         builder.Services.AddDataProtection()
             .SetApplicationName("CivilizationNews")
             .PersistKeysToDbContext<NewsDbContext>();
@@ -53,6 +63,8 @@ public static class PortalServices
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
         // Chinese text is written as characters, not as &#x...; entities: a third of the bytes, and readable source.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<TagHelpers.StructuredData>();
         builder.Services.AddControllersWithViews();
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
     }

@@ -13,7 +13,7 @@ namespace CivilizationNews.Web.TagHelpers;
 /// from the <see cref="PageMeta"/> its controller set. All values are HTML-encoded.
 /// </summary>
 [HtmlTargetElement("page-meta", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class PageMetaTagHelper(IOptions<SiteOptions> site, HtmlEncoder encoder) : TagHelper
+public sealed class PageMetaTagHelper(IOptions<SiteOptions> site, PublicUrls urls, HtmlEncoder encoder) : TagHelper
 {
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -25,9 +25,7 @@ public sealed class PageMetaTagHelper(IOptions<SiteOptions> site, HtmlEncoder en
         var meta = ViewContext.ViewData[PageMeta.Key] as PageMeta ?? new PageMeta(site.Value.Name);
         var siteName = site.Value.Name;
         var title = meta.Title == siteName ? siteName : $"{meta.Title} - {siteName}";
-        var origin = string.IsNullOrEmpty(site.Value.PublicBaseUrl)
-            ? $"{ViewContext.HttpContext.Request.Scheme}://{ViewContext.HttpContext.Request.Host}"
-            : site.Value.PublicBaseUrl.TrimEnd('/');
+        var origin = urls.Origin(ViewContext.HttpContext.Request);
 
         var html = output.Content;
         html.AppendHtml($"<title>{E(title)}</title>\n");

@@ -15,7 +15,11 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Dateline).HasMaxLength(200);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.AuthorId).HasMaxLength(450);
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        builder.HasIndex(a => new { a.Status, a.ScheduledAt });
+        builder.HasIndex(a => a.PublishClaim);
+        builder.HasIndex(a => a.AuthorId);
         builder.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.EditionPageId, a.PageOrder });
         builder.HasOne(a => a.Section).WithMany(s => s.Articles).HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);

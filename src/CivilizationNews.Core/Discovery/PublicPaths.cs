@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace CivilizationNews.Core.Discovery;
+
+/// <summary>
+/// The canonical path of each public page: one path per page, no trailing slash, no query. Feeds,
+/// sitemaps, structured data and link push all build their absolute URLs from these, so a page is
+/// never announced under two addresses.
+/// </summary>
+public static class PublicPaths
+{
+    public const string Home = "/";
+    public const string UnitDirectory = "/units";
+    public const string EpaperArchive = "/epaper/archive";
+
+    /// <summary>The stable short URL of a story: its number.</summary>
+    public static string Article(int id) => string.Create(CultureInfo.InvariantCulture, $"/article/{id}");
+
+    public static string Section(string slug) => "/section/" + Uri.EscapeDataString(slug);
+
+    public static string Unit(string slug) => "/unit/" + Uri.EscapeDataString(slug);
+
+    public static string Contributor(string slug) => "/contributor/" + Uri.EscapeDataString(slug);
+
+    public static string Tag(string name) => "/tag/" + Uri.EscapeDataString(name);
+
+    public static string Feature(string slug) => "/feature/" + Uri.EscapeDataString(slug);
+
+    public static string Edition(DateOnly date) => "/epaper/" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string EditionPage(DateOnly date, int page) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Edition(date)}/{page}");
+
+    /// <summary>The JPEG rendition that feeds and structured data point to (960 px wide, never upscaled).</summary>
+    public static string PhotoJpeg(int mediaId) => string.Create(CultureInfo.InvariantCulture, $"/media/{mediaId}/{FeedPhotoRendition}");
+
+    public const string FeedPhotoRendition = "w960.jpg";
+
+    /// <summary>Joins an origin (https://news.example.cn, no trailing slash) and a canonical path.</summary>
+    public static Uri Absolute(string origin, string path) => new(origin.TrimEnd('/') + path, UriKind.Absolute);
+}

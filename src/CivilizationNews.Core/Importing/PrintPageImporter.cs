@@ -1,0 +1,55 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+
+namespace CivilizationNews.Core.Importing;
+
+/// <summary>
+/// Reads the plain text of a print page (as copied out of the layout system or a PDF) into draft
+/// stories for an editor to review. Stateless and thread-safe. See docs/importing.md.
+/// </summary>
+public sealed class PrintPageImporter
+{
+    /// <summary>A page's text is tens of kilobytes; anything above this is several pages or not text.</summary>
+    public const int MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>Decodes UTF-8 (with or without BOM), UTF-16 with a BOM, or else GB18030/GBK, then imports.</summary>
+    /// <exception cref="ImportInputException">The bytes are empty, binary, too large or in no known encoding.</exception>
+    public ImportResult Import(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var (text, encoding) = PageDecoder.Decode(bytes);
+        return Import(text) with { SourceEncoding = encoding };
+    }
+
+    /// <exception cref="ImportInputException">The text is empty, binary or too large.</exception>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance API, so that callers can inject the importer and it can gain options without breaking them.")]
+    public ImportResult Import(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Encoding.UTF8.GetByteCount(text) > MaxBytes)
+        {
+            throw new ImportInputException(ImportInputReason.TooLarge);
+        }
+
+        if (PageDecoder.LooksBinary(text))
+        {
+            throw new ImportInputException(ImportInputReason.Binary);
+        }
+
+        // Each step only adds structure to what the one before produced, so that every piece of text
+        // stays traceable to its source lines and can end up somewhere, if only in a warning.
+        var warnings = new List<ImportWarning>();
+        var lines = LineReader.Read(text, warnings);
+        if (lines.Count == 0)
+        {
+            throw new ImportInputException(ImportInputReason.Empty);
+        }
+
+        var classified = LineClassifier.Classify(lines);
+        var units = UnitBuilder.Build(classified);
+        var page = StoryAssembler.Assemble(units, warnings);
+        JumpStitcher.Stitch(page);
+        ContinuationAttacher.Attach(page);
+        return ResultBuilder.Build(page);
+    }
+}

@@ -1,0 +1,197 @@
+namespace CivilizationNews.Core.Importing;
+
+/// <summary>A stretch of printed text and the source line it came from.</summary>
+internal sealed record Piece(string Text, int Line);
+
+internal enum UnitKind
+{
+    Paragraph,
+    Short,
+    Subtitle,
+    Credit,
+    Photo,
+    Byline,
+    JumpOut,
+    JumpIn,
+}
+
+/// <summary>One element of the page in reading order: a whole paragraph, a short line, a caption….</summary>
+internal sealed class Unit(UnitKind kind, List<Piece> pieces)
+{
+    public UnitKind Kind { get; } = kind;
+
+    public List<Piece> Pieces { get; } = pieces;
+
+    public string Text => string.Concat(Pieces.Select(p => p.Text));
+
+    public IReadOnlyList<int> Lines => Pieces.Select(p => p.Line).Distinct().ToList();
+
+    public ImportedPhoto? Photo { get; init; }
+
+    public string? JumpPage { get; init; }
+
+    public string? BylineLabel { get; init; }
+
+    /// <summary>The roles-and-names text of a byline block, one entry per printed line.</summary>
+    public IReadOnlyList<string> BylineMembers { get; init; } = [];
+
+    public bool IsDateline => Kind == UnitKind.Paragraph && Markers.StartsWithDateline(Text);
+}
+
+/// <summary>
+/// Puts broken paragraphs back together. A column break can split a paragraph, even a word, and the
+/// page may mark paragraphs by blank lines or by indents; the rule from IMPORT-FORMAT.md is that a
+/// chunk not ending a sentence and followed by more text continues in that text, joined with nothing.
+/// </summary>
+internal static class UnitBuilder
+{
+    public static List<Unit> Build(IReadOnlyList<PageLine> lines)
+    {
+        var indentStyle = UsesIndents(lines);
+        var units = new List<Unit>();
+        var i = 0;
+        while (i < lines.Count)
+        {
+            var line = lines[i];
+            switch (line.Kind)
+            {
+                case LineKind.Caption:
+                    units.Add(new Unit(UnitKind.Photo, [Piece(line)]) { Photo = line.Photo });
+                    i++;
+                    break;
+                case LineKind.JumpOut or LineKind.JumpIn:
+                    var kind = line.Kind == LineKind.JumpOut ? UnitKind.JumpOut : UnitKind.JumpIn;
+                    units.Add(new Unit(kind, [Piece(line)]) { JumpPage = line.JumpPage });
+                    i++;
+                    break;
+                case LineKind.Byline:
+                    i = ReadBylineBlock(lines, i, units);
+                    break;
+                default:
+                    i = ReadText(lines, i, indentStyle, units);
+                    break;
+            }
+        }
+
+        return units;
+    }
+
+    private static int ReadBylineBlock(IReadOnlyList<PageLine> lines, int start, List<Unit> units)
+    {
+        var pieces = new List<Piece> { Piece(lines[start]) };
+        var members = new List<string>();
+        if (lines[start].BylineRest.Length > 0)
+        {
+            members.Add(lines[start].BylineRest);
+        }
+
+        var i = start + 1;
+        for (; i < lines.Count && lines[i].Kind == LineKind.Byline && lines[i].BylineLabel is null; i++)
+        {
+            pieces.Add(Piece(lines[i]));
+            members.Add(lines[i].Text);
+        }
+
+        units.Add(new Unit(UnitKind.Byline, pieces) { BylineLabel = lines[start].BylineLabel, BylineMembers = members });
+        return i;
+    }
+
+    private static int ReadText(IReadOnlyList<PageLine> lines, int start, bool indentStyle, List<Unit> units)
+    {
+        var first = lines[start];
+        if (first.IsShort || first.IsSubtitle || first.IsCredit)
+        {
+            // Headlines, kickers and subheads stand alone; they never run on into the next line.
+            var kind = first.IsShort ? UnitKind.Short : first.IsSubtitle ? UnitKind.Subtitle : UnitKind.Credit;
+            units.Add(new Unit(kind, [Piece(first)]));
+            return start + 1;
+        }
+
+        var pieces = new List<Piece> { Piece(first) };
+        var floatingPhotos = new List<Unit>();
+        var next = start + 1;
+        while (true)
+        {
+            // A photo can sit inside a broken paragraph; the paragraph runs on past its caption.
+            var candidate = next;
+            while (candidate < lines.Count && lines[candidate].Kind == LineKind.Caption)
+            {
+                candidate++;
+            }
+
+            if (candidate >= lines.Count || !Continues(lines, pieces, first, candidate, indentStyle))
+            {
+                break;
+            }
+
+            for (var c = next; c < candidate; c++)
+            {
+                floatingPhotos.Add(new Unit(UnitKind.Photo, [Piece(lines[c])]) { Photo = lines[c].Photo });
+            }
+
+            pieces.Add(Piece(lines[candidate]));
+            next = candidate + 1;
+        }
+
+        units.Add(new Unit(UnitKind.Paragraph, pieces));
+        units.AddRange(floatingPhotos);
+        return next;
+    }
+
+    private static bool Continues(IReadOnlyList<PageLine> lines, List<Piece> sofar, PageLine first, int index, bool indentStyle)
+    {
+        var next = lines[index];
+        if (next.Kind != LineKind.Text || next.IsDateline || next.IsBullet || next.IsCredit)
+        {
+            return false;
+        }
+
+        if (PrintText.StartsMidSentence(next.Text))
+        {
+            return true;
+        }
+
+        if (next.Source.Indented)
+        {
+            return false;
+        }
+
+        var text = string.Concat(sofar.Select(p => p.Text));
+        if (!PrintText.EndsSentence(text))
+        {
+            // A short line after an unfinished chunk is its tail ("力" + "量。"), unless it visibly
+            // opens a story or a section: a story ending mid-word is a jump, not a paragraph to extend.
+            return (!next.IsShort && !next.IsSubtitle) || !OpensHeading(lines, index);
+        }
+
+        // Where paragraphs are marked by indents, an unindented line of prose right below one carries
+        // on the same paragraph even after a full stop.
+        return indentStyle && first.Source.Indented && next.Source.BlankLinesBefore == 0 && !next.IsShort && !next.IsSubtitle;
+    }
+
+    private static bool OpensHeading(IReadOnlyList<PageLine> lines, int index)
+    {
+        if (lines[index].IsSubtitle || PrintText.IsNumberedHeading(lines[index].Text))
+        {
+            return true;
+        }
+
+        var after = index + 1;
+        while (after < lines.Count && lines[after].Kind == LineKind.Caption)
+        {
+            after++;
+        }
+
+        return after < lines.Count && lines[after] is { Kind: LineKind.Text } following
+            && (following.IsShort || following.IsSubtitle || following.IsDateline || following.IsCredit);
+    }
+
+    private static bool UsesIndents(IReadOnlyList<PageLine> lines)
+    {
+        var prose = lines.Where(l => l.Kind == LineKind.Text && !l.IsShort && !l.IsSubtitle && !l.IsCredit).ToList();
+        var indented = prose.Count(l => l.Source.Indented);
+        return indented >= 2 && indented * 2 >= prose.Count;
+    }
+
+    private static Piece Piece(PageLine line) => new(line.Text, line.Source.Number);
+}

@@ -1,0 +1,301 @@
+using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Auditing;
+using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Tags;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivilizationNews.Core.Newsroom;
+
+public enum SaveOutcome
+{
+    Saved,
+    Invalid,
+    NotFound,
+    Forbidden,
+    /// <summary>Someone else saved since this editor loaded the story; nothing was written.</summary>
+    Conflict,
+}
+
+public sealed record SaveResult(SaveOutcome Outcome, int ArticleId = 0, Guid Version = default, IReadOnlyDictionary<string, string>? Errors = null,
+    ArticleText? Theirs = null, string? TheirEditor = null, DateTime? TheirSavedAt = null);
+
+/// <summary>
+/// Writes stories from the editor: validation, units/credits/photos/tags/placement/figures, a revision
+/// on every save (autosaves marked), optimistic concurrency on the story's Version token.
+/// </summary>
+public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<SaveResult> CreateAsync(ArticleInput input, NewsroomUser user, CancellationToken cancellationToken = default)
+    {
+        if (!NewsroomPermissions.CanCreate(user))
+        {
+            return new(SaveOutcome.Forbidden);
+        }
+        var errors = await ValidateAsync(input, user, cancellationToken).ConfigureAwait(false);
+        if (errors.Count > 0)
+        {
+            return new(SaveOutcome.Invalid, Errors: errors);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = new Article { Title = input.Title.Trim(), Status = ArticleStatus.Draft, AuthorId = user.Id, CreatedAt = now };
+        await ApplyAsync(article, input, cancellationToken).ConfigureAwait(false);
+        db.Articles.Add(article);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        AddRevision(article, user, autosave: false, note: "新建");
+        audit.Record(user.Actor, "article.create", "Article", article.Id, article.Title);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new(SaveOutcome.Saved, article.Id, article.Version);
+    }
+
+    /// <summary>
+    /// Saves the editor's form over the story. <paramref name="expectedVersion"/> is the Version the editor
+    /// loaded; if anyone saved since, the result is a Conflict with their text and nothing is written.
+    /// </summary>
+    public async Task<SaveResult> UpdateAsync(int id, ArticleInput input, Guid expectedVersion, NewsroomUser user,
+        string? note = null, CancellationToken cancellationToken = default)
+    {
+        var article = await LoadForWriteAsync(id, cancellationToken).ConfigureAwait(false);
+        if (article is null)
+        {
+            return new(SaveOutcome.NotFound);
+        }
+        if (!NewsroomPermissions.CanEdit(user, article.AuthorId, article.Status))
+        {
+            return new(SaveOutcome.Forbidden);
+        }
+        if (article.Version != expectedVersion)
+        {
+            return await ConflictAsync(article, cancellationToken).ConfigureAwait(false);
+        }
+        var errors = await ValidateAsync(input, user, cancellationToken).ConfigureAwait(false);
+        if (errors.Count > 0)
+        {
+            return new(SaveOutcome.Invalid, id, article.Version, errors);
+        }
+        // The token the editor loaded is the one the UPDATE must still find.
+        db.Entry(article).Property(a => a.Version).OriginalValue = expectedVersion;
+        await ApplyAsync(article, input, cancellationToken).ConfigureAwait(false);
+        AddRevision(article, user, autosave: false, note);
+        audit.Record(user.Actor, "article.update", "Article", article.Id, note);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var fresh = await LoadForWriteAsync(id, cancellationToken).ConfigureAwait(false);
+            return fresh is null ? new(SaveOutcome.NotFound) : await ConflictAsync(fresh, cancellationToken).ConfigureAwait(false);
+        }
+        return new(SaveOutcome.Saved, article.Id, article.Version);
+    }
+
+    /// <summary>
+    /// Keeps the editor's unsaved text as an autosave revision without touching the story itself,
+    /// so a closed tab or a lost connection never loses typing and never overwrites anyone.
+    /// </summary>
+    public async Task<SaveResult> AutosaveAsync(int id, ArticleText text, NewsroomUser user, CancellationToken cancellationToken = default)
+    {
+        var article = await db.Articles.Where(a => a.Id == id).Select(a => new { a.AuthorId, a.Status, a.Version })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (article is null)
+        {
+            return new(SaveOutcome.NotFound);
+        }
+        if (!NewsroomPermissions.CanEdit(user, article.AuthorId, article.Status))
+        {
+            return new(SaveOutcome.Forbidden);
+        }
+        db.ArticleRevisions.Add(ToRevision(id, text, user, autosave: true, note: "自动保存"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new(SaveOutcome.Saved, id, article.Version);
+    }
+
+    public Task<List<RevisionSummary>> RevisionsAsync(int articleId, CancellationToken cancellationToken = default) =>
+        db.ArticleRevisions.Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Id)
+            .Select(r => new RevisionSummary(r.Id, r.CreatedAt, r.UserName, r.IsAutosave, r.Note, r.Title, r.Body.Length))
+            .ToListAsync(cancellationToken);
+
+    public Task<ArticleText?> RevisionTextAsync(int articleId, long revisionId, CancellationToken cancellationToken = default) =>
+        db.ArticleRevisions.Where(r => r.ArticleId == articleId && r.Id == revisionId)
+            .Select(r => new ArticleText(r.Kicker, r.Title, r.Subtitle, r.Summary, r.Dateline, r.Body))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Restoring copies an old revision's text onto the story and records a new revision.</summary>
+    public async Task<SaveResult> RestoreAsync(int articleId, long revisionId, NewsroomUser user, CancellationToken cancellationToken = default)
+    {
+        var text = await RevisionTextAsync(articleId, revisionId, cancellationToken).ConfigureAwait(false);
+        var article = await LoadForWriteAsync(articleId, cancellationToken).ConfigureAwait(false);
+        if (text is null || article is null)
+        {
+            return new(SaveOutcome.NotFound);
+        }
+        if (!NewsroomPermissions.CanEdit(user, article.AuthorId, article.Status))
+        {
+            return new(SaveOutcome.Forbidden);
+        }
+        SetText(article, text);
+        var note = $"恢复自版本 #{revisionId}";
+        AddRevision(article, user, autosave: false, note);
+        audit.Record(user.Actor, "article.restore", "Article", articleId, note);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new(SaveOutcome.Saved, articleId, article.Version);
+    }
+
+    /// <summary>The newest autosave made after the story's last real save, if any: offered for recovery.</summary>
+    public async Task<RevisionSummary?> PendingAutosaveAsync(int articleId, string userId, CancellationToken cancellationToken = default)
+    {
+        var lastSave = await db.ArticleRevisions.Where(r => r.ArticleId == articleId && !r.IsAutosave)
+            .MaxAsync(r => (long?)r.Id, cancellationToken).ConfigureAwait(false) ?? 0;
+        return await db.ArticleRevisions
+            .Where(r => r.ArticleId == articleId && r.IsAutosave && r.Id > lastSave && r.UserId == userId)
+            .OrderByDescending(r => r.Id)
+            .Select(r => new RevisionSummary(r.Id, r.CreatedAt, r.UserName, r.IsAutosave, r.Note, r.Title, r.Body.Length))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SaveResult> ConflictAsync(Article current, CancellationToken cancellationToken)
+    {
+        var last = await db.ArticleRevisions.Where(r => r.ArticleId == current.Id && !r.IsAutosave).OrderByDescending(r => r.Id)
+            .Select(r => new { r.UserName, r.CreatedAt }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return new(SaveOutcome.Conflict, current.Id, current.Version,
+            Theirs: new ArticleText(current.Kicker, current.Title, current.Subtitle, current.Summary, current.Dateline, current.Body),
+            TheirEditor: last?.UserName, TheirSavedAt: last?.CreatedAt ?? current.UpdatedAt);
+    }
+
+    private Task<Article?> LoadForWriteAsync(int id, CancellationToken cancellationToken) =>
+        db.Articles.AsTracking()
+            .Include(a => a.Units).Include(a => a.Credits).Include(a => a.Photos).Include(a => a.Tags).Include(a => a.KeyFigures)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    private async Task<Dictionary<string, string>> ValidateAsync(ArticleInput input, NewsroomUser user, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            errors["Title"] = "请填写标题。";
+        }
+        else if (input.Title.Trim().Length > 200)
+        {
+            errors["Title"] = "标题不能超过200字。";
+        }
+        void Max(string? value, int max, string field, string label)
+        {
+            if (value?.Trim().Length > max)
+            {
+                errors[field] = $"{label}不能超过{max}字。";
+            }
+        }
+        Max(input.Kicker, 200, "Kicker", "引题");
+        Max(input.Subtitle, 300, "Subtitle", "副题");
+        Max(input.Summary, 1000, "Summary", "摘要");
+        Max(input.Dateline, 200, "Dateline", "电头");
+        if (input.Body.Length > 200_000)
+        {
+            errors["Body"] = "正文过长（超过20万字），请拆分稿件。";
+        }
+        if (!await db.Sections.AnyAsync(s => s.Id == input.SectionId, cancellationToken).ConfigureAwait(false))
+        {
+            errors["SectionId"] = "请选择栏目。";
+        }
+        var unitIds = input.UnitIds.Distinct().ToList();
+        if (unitIds.Count > 0 && await db.Units.CountAsync(u => unitIds.Contains(u.Id), cancellationToken).ConfigureAwait(false) != unitIds.Count)
+        {
+            errors["UnitIds"] = "所选单位不存在。";
+        }
+        if (user.IsCorrespondent && !user.IsEditor && user.UnitId is { } own && !unitIds.Contains(own))
+        {
+            errors["UnitIds"] = "通讯员稿件须包含本单位。";
+        }
+        var contributorIds = input.Credits.Select(c => c.ContributorId).Distinct().ToList();
+        if (contributorIds.Count > 0 && await db.Contributors.CountAsync(c => contributorIds.Contains(c.Id), cancellationToken).ConfigureAwait(false) != contributorIds.Count)
+        {
+            errors["Credits"] = "所选作者不存在。";
+        }
+        var photoIds = input.PhotoIds.Distinct().ToList();
+        if (photoIds.Count > 0 && await db.Media.CountAsync(m => photoIds.Contains(m.Id), cancellationToken).ConfigureAwait(false) != photoIds.Count)
+        {
+            errors["PhotoIds"] = "所选图片不存在。";
+        }
+        if (input.EditionPageId is { } pageId && !await db.EditionPages.AnyAsync(p => p.Id == pageId, cancellationToken).ConfigureAwait(false))
+        {
+            errors["EditionPageId"] = "所选版面不存在。";
+        }
+        if (input.Tags.Any(t => t.Length > 50))
+        {
+            errors["Tags"] = "每个标签不超过50字。";
+        }
+        KeyFigureParser.Parse(input.KeyFigures, out var figureErrors);
+        if (figureErrors.Count > 0)
+        {
+            errors["KeyFigures"] = figureErrors[0];
+        }
+        return errors;
+    }
+
+    private async Task ApplyAsync(Article article, ArticleInput input, CancellationToken cancellationToken)
+    {
+        SetText(article, new ArticleText(input.Kicker, input.Title, input.Subtitle, input.Summary, input.Dateline, input.Body));
+        article.SectionId = input.SectionId;
+        article.EditionPageId = input.EditionPageId;
+        article.PageOrder = input.EditionPageId is null ? 0 : Math.Max(1, input.PageOrder);
+
+        article.Units.Clear();
+        var order = 0;
+        foreach (var unitId in input.UnitIds.Distinct())
+        {
+            article.Units.Add(new ArticleUnit { UnitId = unitId, IsPrimary = order == 0, SortOrder = order++ });
+        }
+        article.Credits.Clear();
+        order = 0;
+        foreach (var credit in input.Credits.Distinct())
+        {
+            article.Credits.Add(new ArticleCredit { ContributorId = credit.ContributorId, Role = credit.Role, SortOrder = order++ });
+        }
+        article.Photos.Clear();
+        order = 0;
+        foreach (var mediaId in input.PhotoIds.Distinct())
+        {
+            article.Photos.Add(new ArticlePhoto { MediaId = mediaId, SortOrder = order++ });
+        }
+        article.KeyFigures.Clear();
+        article.KeyFigures.AddRange(KeyFigureParser.Parse(input.KeyFigures, out _));
+
+        var names = input.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var existing = await db.Tags.AsTracking().Where(t => names.Contains(t.Name)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        article.Tags.Clear();
+        foreach (var name in names)
+        {
+            var tag = existing.FirstOrDefault(t => t.Name == name) ?? new Tag { Name = name };
+            article.Tags.Add(new ArticleTag { Tag = tag });
+        }
+    }
+
+    private static void SetText(Article article, ArticleText text)
+    {
+        static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        article.Kicker = Clean(text.Kicker);
+        article.Title = text.Title.Trim();
+        // The subtitle is stored without the —— the page prints before it.
+        article.Subtitle = Clean(text.Subtitle?.TrimStart('—', '-', ' ', '　'));
+        article.Summary = Clean(text.Summary);
+        article.Dateline = Clean(text.Dateline);
+        article.Body = (text.Body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    private void AddRevision(Article article, NewsroomUser user, bool autosave, string? note) =>
+        db.ArticleRevisions.Add(ToRevision(article.Id, new ArticleText(article.Kicker, article.Title, article.Subtitle, article.Summary, article.Dateline, article.Body), user, autosave, note, article));
+
+    private ArticleRevision ToRevision(int articleId, ArticleText text, NewsroomUser user, bool autosave, string? note, Article? article = null) => new()
+    {
+        ArticleId = articleId, Article = article, CreatedAt = clock.GetUtcNow().UtcDateTime, UserId = user.Id, UserName = user.Name,
+        IsAutosave = autosave, Note = note,
+        Kicker = text.Kicker, Title = string.IsNullOrWhiteSpace(text.Title) ? "（无标题）" : text.Title.Trim(),
+        Subtitle = text.Subtitle, Summary = text.Summary, Dateline = text.Dateline, Body = text.Body ?? string.Empty,
+    };
+}
+
+public sealed record RevisionSummary(long Id, DateTime CreatedAt, string UserName, bool IsAutosave, string? Note, string Title, int BodyLength);

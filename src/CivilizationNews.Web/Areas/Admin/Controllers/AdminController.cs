@@ -1,0 +1,27 @@
+using CivilizationNews.Core.Newsroom;
+using CivilizationNews.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CivilizationNews.Web.Areas.Admin.Controllers;
+
+/// <summary>
+/// The base of every admin controller: the Admin area, a signed-in newsroom member, and antiforgery
+/// validation on every unsafe request. Stricter policies are added per controller or action.
+/// </summary>
+[Area("Admin")]
+[Authorize(Policy = NewsroomSetup.NewsroomPolicy)]
+[AutoValidateAntiforgeryToken]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public abstract class AdminController : Controller
+{
+    public const string StatusKey = "StatusMessage";
+    public const string ErrorKey = "ErrorMessage";
+
+    protected NewsroomUser CurrentUser => User.ToNewsroomUser(HttpContext.Connection.RemoteIpAddress?.ToString());
+
+    /// <summary>Post/redirect/get: the message shows once on the next page.</summary>
+    protected void Flash(string message) => TempData[StatusKey] = message;
+
+    protected void FlashError(string message) => TempData[ErrorKey] = message;
+}

@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Auditing;
+using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Newsroom;
+using Microsoft.AspNetCore.Identity;
+
+namespace CivilizationNews.Web.Infrastructure;
+
+/// <summary>Identity, the newsroom authorization policies and the newsroom services.</summary>
+public static class NewsroomSetup
+{
+    /// <summary>Any newsroom member.</summary>
+    public const string NewsroomPolicy = "Newsroom";
+    /// <summary>Approve, schedule, publish; manage sections, units, editions, features.</summary>
+    public const string EditorPolicy = "Editor";
+    /// <summary>Users and settings.</summary>
+    public const string AdminPolicy = "Admin";
+
+    public static void AddNewsroom(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdentity<NewsUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<NewsDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<NewsUserClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/admin/account/login";
+            o.LogoutPath = "/admin/account/logout";
+            o.AccessDeniedPath = "/admin/account/denied";
+            o.Cookie.Name = "cn.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+        });
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cn.af";
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(NewsroomPolicy, p => p.RequireAuthenticatedUser().RequireRole(NewsRoles.All))
+            .AddPolicy(EditorPolicy, p => p.RequireAuthenticatedUser().RequireRole(NewsRoles.Editor, NewsRoles.Admin))
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(NewsRoles.Admin));
+
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<ArticleDesk>();
+        builder.Services.AddScoped<ArticleWorkflow>();
+        builder.Services.AddScoped<EditPresence>();
+        builder.Services.AddScoped<ScheduledPublisher>();
+        builder.Services.AddScoped<FirstAdministrator>();
+        builder.Services.AddHostedService<SchedulerService>();
+    }
+
+    /// <summary>The newsroom member behind a request's principal, with unit and contributor from the user's claims.</summary>
+    public static NewsroomUser ToNewsroomUser(this ClaimsPrincipal principal, string? ipAddress = null)
+    {
+        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return new NewsroomUser(
+            principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty,
+            principal.FindFirstValue(NewsClaims.DisplayName) ?? principal.Identity?.Name ?? "?",
+            roles,
+            int.TryParse(principal.FindFirstValue(NewsClaims.UnitId), System.Globalization.CultureInfo.InvariantCulture, out var unit) ? unit : null,
+            int.TryParse(principal.FindFirstValue(NewsClaims.ContributorId), System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : null,
+            ipAddress);
+    }
+}
+
+public static class NewsClaims
+{
+    public const string DisplayName = "cn:name";
+    public const string UnitId = "cn:unit";
+    public const string ContributorId = "cn:contributor";
+}

@@ -238,20 +238,22 @@ public sealed class DiscoveryReader(NewsDbContext db, TimeProvider clock)
                 Section = new SectionRef(a.Section!.Slug, a.Section.Name),
                 Credits = a.Credits.OrderBy(c => c.SortOrder).Select(c => new { c.Role, c.Contributor!.Name, c.Contributor.Slug }).ToList(),
                 Tags = a.Tags.Select(t => t.Tag!.Name).ToList(),
-                Image = a.Photos.OrderBy(p => p.SortOrder)
-                    .SelectMany(p => p.Media!.Variants.Where(v => v.Name == PublicPaths.FeedPhotoRendition)
-                        .Select(v => new FeedImage(p.MediaId, p.Media.AltText, p.Media.Caption, v.Width, v.Height, v.Data.Length)))
-                    .FirstOrDefault(),
+                PhotoId = a.Photos.OrderBy(p => p.SortOrder).Select(p => (int?)p.MediaId).FirstOrDefault(),
                 Placement = a.EditionPage == null ? null : new PlacementView(
                     a.EditionPage.Edition!.Date, a.EditionPage.Edition.Number, a.EditionPage.Number, a.EditionPage.Name),
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // The enclosure's length is the stored rendition's size: read as a length, never as the bytes.
+        var photoIds = rows.Where(r => r.PhotoId != null).Select(r => r.PhotoId!.Value).Distinct().ToList();
+        var images = await db.MediaVariants.Where(v => photoIds.Contains(v.MediaId) && v.Name == PublicPaths.FeedPhotoRendition)
+            .Select(v => new FeedImage(v.MediaId, v.Media!.AltText, v.Media.Caption, v.Width, v.Height, v.Data.Length))
+            .ToDictionaryAsync(i => i.MediaId, cancellationToken).ConfigureAwait(false);
         var byId = rows.ToDictionary(r => r.Id);
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(r => new FeedStory(
                 r.Id, r.Kicker, r.Title, r.Subtitle, r.Summary, r.Body, r.Dateline, r.PublishedAt, r.UpdatedAt, r.Section,
                 ArticleReader.GroupCredits(r.Credits.Select(c => (c.Role, c.Name, c.Slug))),
-                r.Tags, r.Image, r.Placement))
+                r.Tags, r.PhotoId is { } photo ? images.GetValueOrDefault(photo) : null, r.Placement))
             .ToList();
     }
 

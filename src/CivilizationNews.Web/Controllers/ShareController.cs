@@ -1,9 +1,9 @@
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Discovery;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using QRCoder;
 
@@ -11,11 +11,11 @@ namespace CivilizationNews.Web.Controllers;
 
 /// <summary>
 /// Sharing an article: a QR code of its canonical URL for WeChat (微信扫一扫), drawn on the server
-/// as SVG so it needs no script and prints sharp.
+/// as SVG so it needs no script, scales to any screen and prints sharp.
 /// </summary>
-public sealed class ShareController(NewsDbContext db, TimeProvider clock) : Controller
+public sealed class ShareController(NewsDbContext db, TimeProvider clock, PublicUrls urls) : Controller
 {
-    /// <summary>A day: the URL a QR code encodes only changes when the site's public origin does.</summary>
+    /// <summary>A day: the URL a code encodes changes only when the site's public origin does.</summary>
     private const string CacheControl = "public, max-age=86400";
 
     [HttpGet("/article/{id:int:min(1)}/qr.svg")]
@@ -27,24 +27,10 @@ public sealed class ShareController(NewsDbContext db, TimeProvider clock) : Cont
             return NotFound();
         }
         Response.Headers[HeaderNames.CacheControl] = CacheControl;
-        return Content(QrSvg(AbsoluteUrl(HttpContext, $"/article/{id}")), "image/svg+xml; charset=utf-8");
+        return Content(QrSvg(urls.Absolute(Request, PublicPaths.Article(id))), "image/svg+xml; charset=utf-8");
     }
 
-    /// <summary>
-    /// The public URL of a path: <c>Site:PublicBaseUrl</c> when set (behind a proxy), otherwise the
-    /// request's own origin — the same origin the canonical link and og:url use.
-    /// </summary>
-    public static string AbsoluteUrl(HttpContext context, string path)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var configured = context.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.PublicBaseUrl;
-        var origin = string.IsNullOrEmpty(configured)
-            ? $"{context.Request.Scheme}://{context.Request.Host}"
-            : configured.TrimEnd('/');
-        return origin + path;
-    }
-
-    /// <summary>Medium error correction survives a slightly blurred phone photo of a screen or print.</summary>
+    /// <summary>Medium error correction survives a slightly blurred phone photo of a screen or a print.</summary>
     public static string QrSvg(string text)
     {
         using var data = QRCodeGenerator.GenerateQrCode(text, QRCodeGenerator.ECCLevel.M);

@@ -48,7 +48,7 @@ public sealed class SitemapsController(DiscoveryReader discovery, PublicUrls url
             w.WriteStartElement("sitemapindex", SitemapNs);
             foreach (var kind in Kinds)
             {
-                Sitemap(w, $"/sitemaps/{kind}.xml", kind is "pages" or "news" ? latest : null);
+                Sitemap(w, $"/sitemaps/{kind}.xml", kind is "pages" or "sections" ? latest : null);
             }
             foreach (var m in months)
             {

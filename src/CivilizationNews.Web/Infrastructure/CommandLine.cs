@@ -13,6 +13,8 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> VerbArgs, s
     {
         ["migrate"] = "Create or upgrade the SQLite database and exit.",
         ["seed-demo"] = "Add the demo roundup and stories to the database (skipped when already present).",
+        ["create-user"] = "Create a newsroom account: --email --name --role (管理员/编辑/记者/通讯员); the password is read from standard input.",
+        ["import"] = "Import a print page's text: import <file> [--dry-run --format json] | [--date yyyy-MM-dd --page N [--page-name 名称] [--section slug]].",
     };
 
     public static CommandLine Parse(string[] args)
@@ -41,6 +43,10 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> VerbArgs, s
                 await DatabaseStartup.MigrateAsync(services.GetRequiredService<NewsDbContext>(), logger);
                 await services.GetRequiredService<DemoSeeder>().SeedAsync();
                 return 0;
+            case "create-user":
+                return await CliCommands.CreateUserAsync(services, command, logger);
+            case "import":
+                return await CliCommands.ImportAsync(services, command, logger);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command {command.Verb}");
                 return 2;

@@ -46,6 +46,12 @@ public static class NewsroomSetup
             o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
+            // A signed-in member without the right gets a plain 403 (the Chinese status page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         builder.Services.AddAntiforgery(o =>
         {
@@ -64,6 +70,7 @@ public static class NewsroomSetup
         builder.Services.AddScoped<EditPresence>();
         builder.Services.AddScoped<ScheduledPublisher>();
         builder.Services.AddScoped<FirstAdministrator>();
+        builder.Services.AddScoped<CivilizationNews.Core.Importing.DraftCreator>();
         builder.Services.AddHostedService<SchedulerService>();
     }
 

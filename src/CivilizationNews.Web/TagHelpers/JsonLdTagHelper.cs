@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace CivilizationNews.Web.TagHelpers;
@@ -33,7 +34,8 @@ public sealed class JsonLdTagHelper : TagHelper
         }
         output.TagName = "script";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("type", "application/ld+json");
+        // Written as is: the default attribute encoding would turn the + into &#x2B;.
+        output.Attributes.SetAttribute(new TagHelperAttribute("type", new HtmlString("application/ld+json")));
         output.Content.SetHtmlContent(Serialize(Data));
     }
 

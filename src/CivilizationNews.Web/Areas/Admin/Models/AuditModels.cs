@@ -1,0 +1,39 @@
+namespace CivilizationNews.Web.Areas.Admin.Models;
+
+public sealed record AuditRowView(long Id, DateTime At, string UserName, string Action, string? EntityType, string? EntityId, string? Details, string? IpAddress)
+{
+    /// <summary>The admin page of the entry's subject, when there is one.</summary>
+    public string? Link => EntityId is null ? null : EntityType switch
+    {
+        "Article" => $"/admin/articles/{EntityId}/edit",
+        "Unit" => $"/admin/units/{EntityId}/edit",
+        "Section" => $"/admin/catalog/sections/{EntityId}/edit",
+        "Contributor" => $"/admin/catalog/contributors/{EntityId}/edit",
+        "Edition" => $"/admin/editions/{EntityId}",
+        "Feature" => $"/admin/features/{EntityId}",
+        "Media" => $"/admin/media/{EntityId}",
+        "User" => $"/admin/users/{EntityId}",
+        _ => null,
+    };
+}
+
+public sealed record AuditUserOption(string Id, string Label);
+
+public sealed record AuditPage(
+    IReadOnlyList<AuditRowView> Rows, string? Action, string? User, IReadOnlyList<AuditUserOption> Users, int Page, int PageCount, int Total)
+{
+    /// <summary>The common action families, offered as one-click filters.</summary>
+    public static IReadOnlyList<(string Prefix, string Label)> Families { get; } =
+    [
+        ("article.", "稿件"), ("feature.", "专题"), ("edition.", "版面"), ("unit.", "单位"), ("section.", "栏目"),
+        ("tag.", "标签"), ("contributor.", "作者"), ("media.", "图片"), ("user.", "账号管理"), ("account.", "登录"),
+    ];
+
+    public string Query(int page, string? action = null, bool keepAction = true) =>
+        "?" + string.Join("&", new[]
+        {
+            keepAction ? (Action is null ? null : "action=" + Uri.EscapeDataString(Action)) : (action is null ? null : "action=" + Uri.EscapeDataString(action)),
+            User is null ? null : "user=" + Uri.EscapeDataString(User),
+            page > 1 ? "page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        }.Where(p => p is not null));
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using CivilizationNews.Core.Contributors;
+using CivilizationNews.Core.Units;
+
+namespace CivilizationNews.Web.Areas.Admin.Models;
+
+/// <summary>Small parsing helpers shared by the management pages.</summary>
+public static class FormValues
+{
+    /// <summary>A page number from the query string: 1–10000, anything else is page 1.</summary>
+    public static int Page(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 10_000 ? n : 1;
+
+    public static int PageCount(int total, int size) => Math.Max(1, (total + size - 1) / size);
+
+    /// <summary>Trimmed text, or null when blank.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public static bool TryParseDate(string? value, out DateOnly date) =>
+        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+// ---- Units ----
+
+/// <summary>The unit form as posted. Strings are nullable so that the controller, not implicit [Required], words the errors.</summary>
+public sealed class UnitForm
+{
+    public string? Slug { get; set; }
+    public string? Name { get; set; }
+    public string? ShortName { get; set; }
+    public UnitKind Kind { get; set; } = UnitKind.Other;
+    public string? IndustrySystem { get; set; }
+    /// <summary>Markdown.</summary>
+    public string? Description { get; set; }
+    public string? Address { get; set; }
+    public List<HonourInput> Honours { get; set; } = [];
+    public Guid Version { get; set; }
+
+    public static UnitForm From(Unit unit) => new()
+    {
+        Slug = unit.Slug, Name = unit.Name, ShortName = unit.ShortName, Kind = unit.Kind, IndustrySystem = unit.IndustrySystem,
+        Description = unit.Description, Address = unit.Address, Version = unit.Version,
+        Honours = unit.Honours.OrderBy(h => h.Year).ThenBy(h => h.Id).Select(h => new HonourInput { Year = h.Year, Title = h.Title }).ToList(),
+    };
+}
+
+public sealed class HonourInput
+{
+    public int? Year { get; set; }
+    public string? Title { get; set; }
+}
+
+public sealed record UnitRowView(int Id, string Slug, string Name, string ShortName, UnitKind Kind, string? IndustrySystem, int Stories, DateTime UpdatedAt);
+
+public sealed record UnitListPage(IReadOnlyList<UnitRowView> Rows, string? Query, UnitKind? Kind);
+
+/// <summary>The unit editor. <see cref="Saved"/> is set after a refused stale save: what is in the database now.</summary>
+public sealed record UnitEditPage(int? Id, UnitForm Form, int Stories, UnitForm? Saved = null, string? SavedBy = null);
+
+// ---- Catalog: sections, tags, contributors ----
+
+public sealed class SectionForm
+{
+    public string? Slug { get; set; }
+    public string? Name { get; set; }
+    public string? Description { get; set; }
+    public int SortOrder { get; set; }
+    public Guid Version { get; set; }
+}
+
+public sealed record SectionRowView(int Id, string Slug, string Name, string? Description, int SortOrder, int Stories);
+
+public sealed record SectionEditPage(int? Id, SectionForm Form, int Stories);
+
+public sealed record TagRowView(int Id, string Name, int Stories);
+
+public sealed record TagListPage(IReadOnlyList<TagRowView> Rows, string? Query, int Page, int PageCount, int Total, IReadOnlyList<ChoiceOption> All);
+
+public sealed class ContributorForm
+{
+    public string? Slug { get; set; }
+    public string? Name { get; set; }
+    public CreditRole UsualRole { get; set; } = CreditRole.Reporter;
+    public string? Organisation { get; set; }
+    public Guid Version { get; set; }
+}
+
+public sealed record ContributorRowView(int Id, string Slug, string Name, CreditRole UsualRole, string? Organisation, int Credits, int Photos);
+
+public sealed record ContributorListPage(IReadOnlyList<ContributorRowView> Rows, string? Query);
+
+public sealed record ContributorEditPage(int? Id, ContributorForm Form, int Credits);
+
+// ---- Editions ----
+
+public sealed class EditionForm
+{
+    public string? Date { get; set; }
+    public int? Number { get; set; }
+    public bool IsPublished { get; set; }
+    public Guid Version { get; set; }
+}
+
+public sealed record EditionRowView(int Id, DateOnly Date, int Number, bool IsPublished, int Pages, int Stories);
+
+public sealed record EditionListPage(IReadOnlyList<EditionRowView> Rows, int Page, int PageCount, EditionForm NewEdition);
+
+public sealed record PageStoryView(int Id, string Title, CivilizationNews.Core.Articles.ArticleStatus Status, int PageOrder);
+
+public sealed record EditionPageView(int Id, int Number, string Name, IReadOnlyList<PageStoryView> Stories, int Features);
+
+public sealed record EditionEditPage(int Id, EditionForm Form, IReadOnlyList<EditionPageView> Pages);

@@ -12,7 +12,7 @@ namespace CivilizationNews.Core.Newsroom;
 /// claim id; only the instance whose UPDATE changed a row records its publication.
 /// A story whose time passed while no instance ran is published on the next check (catch-up).
 /// </summary>
-public sealed partial class ScheduledPublisher(NewsDbContext db, TimeProvider clock, ILogger<ScheduledPublisher> logger)
+public sealed partial class ScheduledPublisher(NewsDbContext db, TimeProvider clock, ILogger<ScheduledPublisher> logger, Discovery.ILinkPushNotifier? push = null)
 {
     public async Task<IReadOnlyList<int>> PublishDueAsync(CancellationToken cancellationToken = default)
     {
@@ -49,6 +49,10 @@ public sealed partial class ScheduledPublisher(NewsDbContext db, TimeProvider cl
             LogPublished(logger, article.Id, article.Title);
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var article in published)
+        {
+            push?.ArticlePublished(article.Id);
+        }
         return published.Select(a => a.Id).ToList();
     }
 

@@ -112,9 +112,9 @@ public sealed class FeatureComposerTests
 
         await AdminClient.PostFormAsync(editor, url, $"{url}/sidebars/{c}/up", new());
         await AdminClient.PostFormAsync(editor, url, $"{url}/sidebars/{a}/down", new());
-        Assert.Equal([b, c, a], await SidebarsAsync());
+        Assert.Equal([c, a, b], await SidebarsAsync());
         await AdminClient.PostFormAsync(editor, url, $"{url}/sidebars/{c}/remove", new());
-        Assert.Equal([b, a], await SidebarsAsync());
+        Assert.Equal([a, b], await SidebarsAsync());
         var leadAsSidebar = await AdminClient.PostFormAsync(editor, url, $"{url}/sidebars", new() { ["articleId"] = S(lead) });
         Assert.Equal(HttpStatusCode.Redirect, leadAsSidebar.StatusCode);
         Assert.Contains("是本专题的主稿", await FlashAsync(editor, url), StringComparison.Ordinal);

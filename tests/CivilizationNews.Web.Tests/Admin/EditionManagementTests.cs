@@ -25,7 +25,7 @@ public sealed class EditionManagementTests
         var page = await AdminClient.PostFormAsync(editor, url, $"{url}/pages", new() { ["number"] = "1", ["name"] = "要闻" });
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         var pageId = await factory.QueryAsync(db => db.EditionPages.Where(p => p.EditionId == edition).Select(p => p.Id).SingleAsync(Ct));
-        var duplicate = await AdminClient.PostFormAsync(editor, url, $"{url}/pages", new() { ["number"] = "1", ["name"] = "重复" });
+        await AdminClient.PostFormAsync(editor, url, $"{url}/pages", new() { ["number"] = "1", ["name"] = "重复" });
         Assert.Contains("已有第1版", await FlashAsync(editor, url), StringComparison.Ordinal);
 
         var stories = await factory.QueryAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => a.Id).Take(3).ToListAsync(Ct));

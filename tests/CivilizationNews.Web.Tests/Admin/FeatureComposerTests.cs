@@ -145,6 +145,24 @@ public sealed class FeatureComposerTests
     }
 
     [Fact]
+    public async Task A_feature_without_a_lead_is_refused_in_Chinese_only()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+
+        var response = await AdminClient.PostFormAsync(editor, "/admin/features/create", "/admin/features/create", new()
+        {
+            ["Title"] = "没有主稿的专题", ["Slug"] = "no-lead", ["LeadArticleId"] = "", ["EditionPageId"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = await ErrorsAsync(response);
+        Assert.Contains("请选择主稿", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("invalid", errors, StringComparison.OrdinalIgnoreCase);
+        Assert.False(await factory.QueryAsync(db => db.Features.AnyAsync(f => f.Slug == "no-lead", Ct)));
+    }
+
+    [Fact]
     public async Task The_composer_is_for_editors_only()
     {
         await using var factory = await PortalFactory.CreateAsync();

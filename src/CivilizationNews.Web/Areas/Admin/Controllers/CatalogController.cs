@@ -45,6 +45,7 @@ public sealed class CatalogController(NewsDbContext db, AuditLog audit) : AdminC
     public async Task<IActionResult> CreateSection(SectionForm form, CancellationToken cancellationToken)
     {
         ViewData["Title"] = "新建栏目";
+        ModelState.DropBindingErrors();
         await ValidateSectionAsync(form, null, cancellationToken);
         if (!ModelState.IsValid)
         {
@@ -89,6 +90,7 @@ public sealed class CatalogController(NewsDbContext db, AuditLog audit) : AdminC
             FlashError(StaleMessage);
             return Redirect($"/admin/catalog/sections/{id}/edit");
         }
+        ModelState.DropBindingErrors();
         await ValidateSectionAsync(form, id, cancellationToken);
         if (!ModelState.IsValid)
         {
@@ -264,6 +266,7 @@ public sealed class CatalogController(NewsDbContext db, AuditLog audit) : AdminC
     public async Task<IActionResult> CreateContributor(ContributorForm form, CancellationToken cancellationToken)
     {
         ViewData["Title"] = "新建作者";
+        ModelState.DropBindingErrors();
         await ValidateContributorAsync(form, null, cancellationToken);
         if (!ModelState.IsValid)
         {
@@ -308,6 +311,7 @@ public sealed class CatalogController(NewsDbContext db, AuditLog audit) : AdminC
             FlashError(StaleMessage);
             return Redirect($"/admin/catalog/contributors/{id}/edit");
         }
+        ModelState.DropBindingErrors();
         await ValidateContributorAsync(form, id, cancellationToken);
         if (!ModelState.IsValid)
         {

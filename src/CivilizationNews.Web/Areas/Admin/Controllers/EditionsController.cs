@@ -29,6 +29,7 @@ public sealed class EditionsController(NewsDbContext db, AuditLog audit) : Admin
     public async Task<IActionResult> Create(EditionForm form, CancellationToken cancellationToken)
     {
         ViewData["Title"] = "版面";
+        ModelState.DropBindingErrors();
         var date = await ValidateAsync(form, null, cancellationToken);
         if (!ModelState.IsValid)
         {
@@ -72,6 +73,7 @@ public sealed class EditionsController(NewsDbContext db, AuditLog audit) : Admin
             FlashError("保存未成功：您编辑期间，这一期已被他人修改。请查看最新内容后重新修改。");
             return Redirect($"/admin/editions/{id}");
         }
+        ModelState.DropBindingErrors();
         var date = await ValidateAsync(form, id, cancellationToken);
         if (!ModelState.IsValid)
         {

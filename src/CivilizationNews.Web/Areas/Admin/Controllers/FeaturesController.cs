@@ -48,6 +48,7 @@ public sealed class FeaturesController(NewsDbContext db, AuditLog audit, TimePro
     public async Task<IActionResult> Create(FeatureForm form, CancellationToken cancellationToken)
     {
         ViewData["Title"] = "新建专题";
+        ModelState.DropBindingErrors();
         var result = await _composer.CreateAsync(form.ToInput(), CurrentUser, cancellationToken);
         if (result.Outcome != ComposeOutcome.Saved)
         {
@@ -79,6 +80,7 @@ public sealed class FeaturesController(NewsDbContext db, AuditLog audit, TimePro
     public async Task<IActionResult> Compose(int id, FeatureForm form, CancellationToken cancellationToken)
     {
         ViewData["Title"] = "编辑专题";
+        ModelState.DropBindingErrors();
         var result = await _composer.UpdateAsync(id, form.ToInput(), form.Version, CurrentUser, cancellationToken);
         switch (result.Outcome)
         {

@@ -53,6 +53,7 @@ public sealed class UnitsController(NewsDbContext db, AuditLog audit) : AdminCon
     public async Task<IActionResult> Create(UnitForm form, CancellationToken cancellationToken)
     {
         ViewData["Title"] = "新建单位";
+        ModelState.DropBindingErrors();
         await ValidateAsync(form, null, cancellationToken);
         if (!ModelState.IsValid)
         {
@@ -96,6 +97,7 @@ public sealed class UnitsController(NewsDbContext db, AuditLog audit) : AdminCon
         {
             return await StaleAsync(id, form, cancellationToken);
         }
+        ModelState.DropBindingErrors();
         await ValidateAsync(form, id, cancellationToken);
         if (!ModelState.IsValid)
         {

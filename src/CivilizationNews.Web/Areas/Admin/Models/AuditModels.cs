@@ -15,6 +15,21 @@ public sealed record AuditRowView(long Id, DateTime At, string UserName, string 
         "User" => $"/admin/users/{EntityId}",
         _ => null,
     };
+
+    /// <summary>The subject as an editor reads it: 稿件 #12, 账号 87d890bd….</summary>
+    public string? Subject => EntityType is null ? null : (EntityType switch
+    {
+        "Article" => "稿件",
+        "Unit" => "单位",
+        "Section" => "栏目",
+        "Tag" => "标签",
+        "Contributor" => "作者",
+        "Edition" => "期",
+        "Feature" => "专题",
+        "Media" => "图片",
+        "User" => "账号",
+        _ => EntityType,
+    }) + (EntityId is null ? string.Empty : EntityId.Length > 12 ? $" {EntityId[..8]}…" : $" #{EntityId}");
 }
 
 public sealed record AuditUserOption(string Id, string Label);

@@ -1,0 +1,155 @@
+using CivilizationNews.Core.Data;
+using CivilizationNews.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Serilog.Core;
+
+namespace CivilizationNews.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One test class's world: the real app on a Kestrel port on 127.0.0.1, over its own copy of the
+/// seeded demo database, and one headless Debian Chromium driven by Playwright.
+/// </summary>
+public sealed class PortalHost : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium (apt-get install chromium), never a Playwright browser download.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>
+    /// The flags of STACK-NOTES.md. The dead loopback proxy stops Chromium's own update look-ups;
+    /// loopback addresses bypass proxies, so the app under test still loads.
+    /// </summary>
+    private static readonly string[] LaunchArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic", "--proxy-server=http://127.0.0.1:9",
+    ];
+
+    private readonly Factory _factory = new();
+    private readonly bool _withBrowser;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public PortalHost()
+        : this(withBrowser: true)
+    {
+    }
+
+    /// <summary>Without a browser: for checks of the HTML as served.</summary>
+    internal PortalHost(bool withBrowser) => _withBrowser = withBrowser;
+
+    public ServerLog ServerLog => _factory.Log;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The host has not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        await TemplateDatabase.CopyToAsync(_factory.DataDirectory);
+        _factory.UseKestrel();
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+            ?? throw new InvalidOperationException("Kestrel reported no addresses.");
+        BaseAddress = new Uri(addresses.Addresses.Single());
+        // A warning at start-up (a bad setting, a pending migration) fails the class, too.
+        Assert.True(ServerLog.Problems.Count == 0, "The server logged at start-up:\n" + string.Join('\n', ServerLog.Problems));
+
+        if (!_withBrowser)
+        {
+            return;
+        }
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium fonts-wqy-zenhei (.ci/run does this).");
+        }
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // Two cores shared with the other test projects: give assertions time to settle.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = LaunchArgs,
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies and storage) at the given screen size.</summary>
+    public async Task<ReaderSession> OpenAsync(Screen screen, string journey)
+    {
+        ServerLog.Clear();
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = screen.Width, Height = screen.Height },
+            IsMobile = screen.Mobile,
+            HasTouch = screen.Mobile,
+            DeviceScaleFactor = 1,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+        return await ReaderSession.StartAsync(this, context, screen, journey);
+    }
+
+    /// <summary>Runs a query against the app's own database.</summary>
+    public async Task<T> QueryAsync<T>(Func<NewsDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+    }
+
+    /// <summary>An HTTP client for the same server, for the bytes as served (before any script runs).</summary>
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private sealed class Factory : WebApplicationFactory<Program>
+    {
+        public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cn-browser-tests", Guid.NewGuid().ToString("N"));
+
+        public ServerLog Log { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            // A free port on the loopback address only, whatever "Urls" appsettings.json names.
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+            builder.UseSetting("DataDirectory", DataDirectory);
+            builder.UseSetting("Database:SeedDemoContent", "false");
+            // Information-level request lines would drown the test output; warnings still print.
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseStaticWebAssets();
+            builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Log));
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean; a failed delete must not fail the run.
+            }
+        }
+    }
+}

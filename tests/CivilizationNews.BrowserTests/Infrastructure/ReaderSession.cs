@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace CivilizationNews.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One reader in one browser context. It records everything the page says on the console and
+/// every uncaught script error, so a journey fails on them as it does on server warnings.
+/// </summary>
+public sealed class ReaderSession : IAsyncDisposable
+{
+    private readonly PortalHost _host;
+    private readonly ConcurrentQueue<string> _console = new();
+    private int _shot;
+
+    private ReaderSession(PortalHost host, IBrowserContext context, IPage page, Screen screen, string journey)
+    {
+        _host = host;
+        Context = context;
+        Page = page;
+        Screen = screen;
+        Journey = journey;
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public Screen Screen { get; }
+
+    public string Journey { get; }
+
+    internal static async Task<ReaderSession> StartAsync(PortalHost host, IBrowserContext context, Screen screen, string journey)
+    {
+        var page = await context.NewPageAsync();
+        var session = new ReaderSession(host, context, page, screen, journey);
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                session._console.Enqueue($"console.{message.Type} on {page.Url}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => session._console.Enqueue($"script error on {page.Url}: {error}");
+        return session;
+    }
+
+    /// <summary>Opens a path and checks the status it answered with.</summary>
+    public async Task<IResponse> GotoAsync(string path, int expectedStatus = 200)
+    {
+        var response = await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load })
+            ?? throw new InvalidOperationException($"No response for {path}");
+        Assert.True(response.Status == expectedStatus, $"{path} answered {response.Status}, expected {expectedStatus}");
+        return response;
+    }
+
+    /// <summary>Follows a link as a reader does (a click), and waits for the next page to load.</summary>
+    public async Task FollowAsync(ILocator link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        await link.ScrollIntoViewIfNeededAsync();
+        var before = Page.Url;
+        await link.ClickAsync();
+        await Page.WaitForURLAsync(url => url != before);
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    /// <summary>Saves a full-page screenshot: TestResults/browser/screenshots/{journey}/{screen}-{n}-{name}.png.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        var folder = Path.Combine(Artifacts.Screenshots, Artifacts.Slug(Journey));
+        Directory.CreateDirectory(folder);
+        _shot++;
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(folder, $"{Screen.Name}-{_shot:00}-{Artifacts.Slug(name)}.png"),
+            FullPage = true,
+        });
+    }
+
+    /// <summary>Fails when the page logged an error or warning, or the server did.</summary>
+    public void AssertClean(params string[] allowedConsoleFragments)
+    {
+        var console = _console.Where(m => !allowedConsoleFragments.Any(f => m.Contains(f, StringComparison.Ordinal))).ToList();
+        Assert.True(console.Count == 0, "The browser console reported:\n" + string.Join('\n', console));
+        var server = _host.ServerLog.Problems;
+        Assert.True(server.Count == 0, "The server logged:\n" + string.Join('\n', server));
+    }
+
+    /// <summary>Whether the document scrolls sideways at the current width.</summary>
+    public Task<bool> OverflowsSidewaysAsync() =>
+        Page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth > window.innerWidth");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+    }
+}

@@ -1,3 +1,4 @@
+using CivilizationNews.Core.Discovery;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Models;
@@ -15,8 +16,8 @@ public sealed class ArticlesController(ArticleReader articles, MarkdownRenderer 
         {
             return NotFoundPage();
         }
-        SetMeta(new PageMeta(article.Title, article.Summary, $"/article/{article.Id}",
-            article.Photos.Count > 0 ? PhotoUrl(article.Photos[0].MediaId) : null, "article"));
+        SetMeta(new PageMeta(article.Title, article.Summary, PublicPaths.Article(article.Id),
+            article.Photos.Count > 0 ? PublicPaths.PhotoJpeg(article.Photos[0].MediaId) : null, "article"));
         return View(new ArticlePageModel(article, renderer.Render(article.Body, article.Dateline)));
     }
 }

@@ -1,3 +1,4 @@
+using CivilizationNews.Core.Discovery;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Models;
@@ -15,8 +16,8 @@ public sealed class FeaturesController(FeatureReader features, MarkdownRenderer 
         {
             return NotFoundPage();
         }
-        SetMeta(new PageMeta(feature.Title, feature.Summary, $"/feature/{Uri.EscapeDataString(feature.Slug)}",
-            feature.Photos.Count > 0 ? PhotoUrl(feature.Photos[0].MediaId) : null, "article"));
+        SetMeta(new PageMeta(feature.Title, feature.Summary, PublicPaths.Feature(feature.Slug),
+            feature.Photos.Count > 0 ? PublicPaths.PhotoJpeg(feature.Photos[0].MediaId) : null, "article"));
         FeatureStoryModel Render(FeatureStory s) => new(s, renderer.Render(s.Body, s.Dateline));
         return View(new FeaturePageModel(feature, Render(feature.Lead), feature.Sidebars.Select(Render).ToList()));
     }

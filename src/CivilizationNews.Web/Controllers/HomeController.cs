@@ -1,3 +1,4 @@
+using CivilizationNews.Core.Discovery;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ public sealed class HomeController(HomeReader home) : PortalController
     {
         var model = await home.GetAsync(cancellationToken);
         SetMeta(new PageMeta(SiteName, $"{SiteName}数字报：运城本地新闻、市直单位动态与每日版面。", "/",
-            model.Feature is { Photos.Count: > 0 } f ? PhotoUrl(f.Photos[0].MediaId) : null));
+            model.Feature is { Photos.Count: > 0 } f ? PublicPaths.PhotoJpeg(f.Photos[0].MediaId) : null));
         return View(model);
     }
 }

@@ -15,8 +15,6 @@ public abstract class PortalController : Controller
     /// <summary>A 404 rendered with the Chinese not-found page (the status-code page re-executes).</summary>
     protected IActionResult NotFoundPage() => NotFound();
 
-    protected static string PhotoUrl(int mediaId) => $"/media/{mediaId}/w960.jpg";
-
     /// <summary>Parses a ?page= value; anything but a positive number within range is not a page.</summary>
     protected static int? ParsePage(string? page) =>
         string.IsNullOrEmpty(page) ? 1

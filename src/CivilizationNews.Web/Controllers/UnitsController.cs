@@ -1,3 +1,4 @@
+using CivilizationNews.Core.Discovery;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Models;
@@ -22,10 +23,10 @@ public sealed class UnitsController(UnitReader units, MarkdownRenderer renderer)
         {
             return NotFoundPage();
         }
-        var path = $"/unit/{Uri.EscapeDataString(unit.Slug)}";
+        var path = PublicPaths.Unit(unit.Slug);
         SetMeta(new PageMeta(unit.Name, $"{unit.Name}（{unit.KindLabel}）的简介、荣誉与全部报道。",
             number > 1 ? $"{path}?page={number}" : path,
-            unit.Photos.Count > 0 ? PhotoUrl(unit.Photos[0].MediaId) : null));
+            unit.Photos.Count > 0 ? PublicPaths.PhotoJpeg(unit.Photos[0].MediaId) : null));
         return View(new UnitPageModel(unit, renderer.Render(unit.Description)));
     }
 }

@@ -69,6 +69,9 @@ public static class NewsroomSetup
         builder.Services.AddScoped<ArticleWorkflow>();
         builder.Services.AddScoped<EditPresence>();
         builder.Services.AddScoped<ScheduledPublisher>();
+        builder.Services.AddScoped<CivilizationNews.Core.Features.FeatureComposer>();
+        builder.Services.AddScoped<CivilizationNews.Core.Features.FeaturePublisher>();
+        builder.Services.AddScoped<CivilizationNews.Core.Media.MediaLibrary>();
         builder.Services.AddScoped<FirstAdministrator>();
         builder.Services.AddScoped<CivilizationNews.Core.Importing.DraftCreator>();
         builder.Services.AddHostedService<SchedulerService>();

@@ -17,13 +17,10 @@ namespace CivilizationNews.Web.Areas.Admin.Controllers;
 /// </summary>
 [Route("admin/features")]
 [Authorize(Policy = NewsroomSetup.EditorPolicy)]
-public sealed class FeaturesController(NewsDbContext db, AuditLog audit, TimeProvider clock) : AdminController
+public sealed class FeaturesController(NewsDbContext db, FeatureComposer composer, FeaturePublisher publisher) : AdminController
 {
     private const int ArticleChoices = 300;
     private const int LibraryChoices = 48;
-
-    private readonly FeatureComposer _composer = new(db, audit);
-    private readonly FeaturePublisher _publisher = new(db, audit, clock);
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -49,7 +46,7 @@ public sealed class FeaturesController(NewsDbContext db, AuditLog audit, TimePro
     {
         ViewData["Title"] = "新建专题";
         ModelState.DropBindingErrors();
-        var result = await _composer.CreateAsync(form.ToInput(), CurrentUser, cancellationToken);
+        var result = await composer.CreateAsync(form.ToInput(), CurrentUser, cancellationToken);
         if (result.Outcome != ComposeOutcome.Saved)
         {
             AddErrors(result);
@@ -81,7 +78,7 @@ public sealed class FeaturesController(NewsDbContext db, AuditLog audit, TimePro
     {
         ViewData["Title"] = "编辑专题";
         ModelState.DropBindingErrors();
-        var result = await _composer.UpdateAsync(id, form.ToInput(), form.Version, CurrentUser, cancellationToken);
+        var result = await composer.UpdateAsync(id, form.ToInput(), form.Version, CurrentUser, cancellationToken);
         switch (result.Outcome)
         {
             case ComposeOutcome.Saved:
@@ -100,45 +97,45 @@ public sealed class FeaturesController(NewsDbContext db, AuditLog audit, TimePro
 
     [HttpPost("{id:int:min(1)}/sidebars")]
     public async Task<IActionResult> AddSidebar(int id, int? articleId, CancellationToken cancellationToken) =>
-        Done(id, await _composer.AddSidebarAsync(id, articleId ?? 0, CurrentUser, cancellationToken), "已添加侧栏稿件。", "sidebars");
+        Done(id, await composer.AddSidebarAsync(id, articleId ?? 0, CurrentUser, cancellationToken), "已添加侧栏稿件。", "sidebars");
 
     [HttpPost("{id:int:min(1)}/sidebars/{articleId:int:min(1)}/up")]
     public async Task<IActionResult> SidebarUp(int id, int articleId, CancellationToken cancellationToken) =>
-        Done(id, await _composer.MoveSidebarAsync(id, articleId, -1, CurrentUser, cancellationToken), null, "sidebars");
+        Done(id, await composer.MoveSidebarAsync(id, articleId, -1, CurrentUser, cancellationToken), null, "sidebars");
 
     [HttpPost("{id:int:min(1)}/sidebars/{articleId:int:min(1)}/down")]
     public async Task<IActionResult> SidebarDown(int id, int articleId, CancellationToken cancellationToken) =>
-        Done(id, await _composer.MoveSidebarAsync(id, articleId, +1, CurrentUser, cancellationToken), null, "sidebars");
+        Done(id, await composer.MoveSidebarAsync(id, articleId, +1, CurrentUser, cancellationToken), null, "sidebars");
 
     [HttpPost("{id:int:min(1)}/sidebars/{articleId:int:min(1)}/remove")]
     public async Task<IActionResult> RemoveSidebar(int id, int articleId, CancellationToken cancellationToken) =>
-        Done(id, await _composer.RemoveSidebarAsync(id, articleId, CurrentUser, cancellationToken), "已移除侧栏稿件（稿件本身未删除）。", "sidebars");
+        Done(id, await composer.RemoveSidebarAsync(id, articleId, CurrentUser, cancellationToken), "已移除侧栏稿件（稿件本身未删除）。", "sidebars");
 
     [HttpPost("{id:int:min(1)}/photos")]
     public async Task<IActionResult> AddPhoto(int id, int? mediaId, CancellationToken cancellationToken) =>
-        Done(id, await _composer.AddPhotoAsync(id, mediaId ?? 0, CurrentUser, cancellationToken), "已添加图片。", "photos");
+        Done(id, await composer.AddPhotoAsync(id, mediaId ?? 0, CurrentUser, cancellationToken), "已添加图片。", "photos");
 
     [HttpPost("{id:int:min(1)}/photos/{mediaId:int:min(1)}/up")]
     public async Task<IActionResult> PhotoUp(int id, int mediaId, CancellationToken cancellationToken) =>
-        Done(id, await _composer.MovePhotoAsync(id, mediaId, -1, CurrentUser, cancellationToken), null, "photos");
+        Done(id, await composer.MovePhotoAsync(id, mediaId, -1, CurrentUser, cancellationToken), null, "photos");
 
     [HttpPost("{id:int:min(1)}/photos/{mediaId:int:min(1)}/down")]
     public async Task<IActionResult> PhotoDown(int id, int mediaId, CancellationToken cancellationToken) =>
-        Done(id, await _composer.MovePhotoAsync(id, mediaId, +1, CurrentUser, cancellationToken), null, "photos");
+        Done(id, await composer.MovePhotoAsync(id, mediaId, +1, CurrentUser, cancellationToken), null, "photos");
 
     [HttpPost("{id:int:min(1)}/photos/{mediaId:int:min(1)}/remove")]
     public async Task<IActionResult> RemovePhoto(int id, int mediaId, CancellationToken cancellationToken) =>
-        Done(id, await _composer.RemovePhotoAsync(id, mediaId, CurrentUser, cancellationToken), "已从专题中移除图片（图片仍在图片库中）。", "photos");
+        Done(id, await composer.RemovePhotoAsync(id, mediaId, CurrentUser, cancellationToken), "已从专题中移除图片（图片仍在图片库中）。", "photos");
 
     [HttpPost("{id:int:min(1)}/byline")]
     public async Task<IActionResult> Byline(int id, BylineForm form, CancellationToken cancellationToken) =>
-        Done(id, await _composer.SetBylineAsync(id, form.ToRows(), CurrentUser, cancellationToken), "版面署名已保存。", "byline");
+        Done(id, await composer.SetBylineAsync(id, form.ToRows(), CurrentUser, cancellationToken), "版面署名已保存。", "byline");
 
     /// <summary>Publishes the feature and every one of its approved or scheduled stories, or nothing.</summary>
     [HttpPost("{id:int:min(1)}/publish")]
     public async Task<IActionResult> Publish(int id, CancellationToken cancellationToken)
     {
-        var result = await _publisher.PublishAsync(id, CurrentUser, cancellationToken);
+        var result = await publisher.PublishAsync(id, CurrentUser, cancellationToken);
         switch (result.Outcome)
         {
             case FeaturePublishOutcome.Done:
@@ -160,7 +157,7 @@ public sealed class FeaturesController(NewsDbContext db, AuditLog audit, TimePro
     [HttpPost("{id:int:min(1)}/unpublish")]
     public async Task<IActionResult> Unpublish(int id, CancellationToken cancellationToken)
     {
-        var result = await _publisher.UnpublishAsync(id, CurrentUser, cancellationToken);
+        var result = await publisher.UnpublishAsync(id, CurrentUser, cancellationToken);
         if (result.Outcome == FeaturePublishOutcome.NotFound)
         {
             return NotFound();
@@ -172,7 +169,7 @@ public sealed class FeaturesController(NewsDbContext db, AuditLog audit, TimePro
     [HttpPost("{id:int:min(1)}/delete")]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
-        var result = await _composer.DeleteAsync(id, CurrentUser, cancellationToken);
+        var result = await composer.DeleteAsync(id, CurrentUser, cancellationToken);
         switch (result.Outcome)
         {
             case ComposeOutcome.Saved:

@@ -14,7 +14,7 @@ namespace CivilizationNews.Web.Areas.Admin.Controllers;
 /// <see cref="ImageUploadValidator"/>); a refused upload stores nothing and says why in Chinese.
 /// </summary>
 [Route("admin/media")]
-public sealed class MediaController(NewsDbContext db, AuditLog audit, TimeProvider clock) : AdminController
+public sealed class MediaController(NewsDbContext db, MediaLibrary library) : AdminController
 {
     /// <summary>
     /// The request may be a little larger than the file limit (the other form fields, multipart framing),
@@ -23,8 +23,6 @@ public sealed class MediaController(NewsDbContext db, AuditLog audit, TimeProvid
     public const long UploadRequestLimit = ImageUploadValidator.MaxBytes + 1024 * 1024;
 
     private const int PageSize = 40;
-
-    private readonly MediaLibrary _library = new(db, audit, clock);
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, string? page, CancellationToken cancellationToken)
@@ -80,7 +78,7 @@ public sealed class MediaController(NewsDbContext db, AuditLog audit, TimeProvid
             {
                 await stream.ReadExactlyAsync(data, cancellationToken);
             }
-            result = await _library.UploadAsync(data, form.ToMetadata(), CurrentUser, cancellationToken);
+            result = await library.UploadAsync(data, form.ToMetadata(), CurrentUser, cancellationToken);
         }
         if (result.Outcome == MediaOutcome.Saved)
         {
@@ -119,7 +117,7 @@ public sealed class MediaController(NewsDbContext db, AuditLog audit, TimeProvid
     {
         ViewData["Title"] = $"图片 #{id}";
         ModelState.Clear();
-        var result = await _library.UpdateAsync(id, form.ToMetadata(), form.Version, CurrentUser, cancellationToken);
+        var result = await library.UpdateAsync(id, form.ToMetadata(), form.Version, CurrentUser, cancellationToken);
         switch (result.Outcome)
         {
             case MediaOutcome.Saved:
@@ -150,7 +148,7 @@ public sealed class MediaController(NewsDbContext db, AuditLog audit, TimeProvid
         {
             return Forbid();
         }
-        var result = await _library.DeleteAsync(id, CurrentUser, cancellationToken);
+        var result = await library.DeleteAsync(id, CurrentUser, cancellationToken);
         switch (result.Outcome)
         {
             case MediaOutcome.Saved:
@@ -172,7 +170,7 @@ public sealed class MediaController(NewsDbContext db, AuditLog audit, TimeProvid
         var renditions = await db.MediaVariants.Where(v => v.MediaId == id).OrderBy(v => v.Id)
             .Select(v => new RenditionView(v.Name, v.ContentType, v.Width, v.Height, v.Data.Length))
             .ToListAsync(cancellationToken);
-        var uses = await _library.UsesAsync(id, cancellationToken);
+        var uses = await library.UsesAsync(id, cancellationToken);
         return new MediaEditPage(id, form, item.ContentType, item.Width, item.Height, item.ByteSize, item.CreatedAt,
             renditions, uses, await ContributorsAsync(cancellationToken), CurrentUser.IsEditor && uses.Count == 0);
     }

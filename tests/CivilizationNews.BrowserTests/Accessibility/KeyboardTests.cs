@@ -109,14 +109,22 @@ public sealed class KeyboardTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Equal("/epaper/2021-12-10/1", pageLinks[0]);
         Assert.True(stops.FindIndex(s => s.Href.StartsWith("/article/", StringComparison.Ordinal)) > stops.FindIndex(s => s.Href == "/epaper/2021-12-10/8"),
             "stories come after the page list");
-        await reader.ScreenshotAsync("next-page-focus");
+        await reader.ScreenshotAsync("next-page-focus", fullPage: false);
+        // A full-page screenshot resizes the viewport; make sure 下一版 still holds focus before Enter.
+        await Assertions.Expect(page.Locator(".page-turn a[rel='next']")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/epaper/2021-12-10/6");
+        // Polls the address and readyState: Chromium's navigation and load events sometimes reach Playwright
+        // before its waiter attaches (seen as rare 30 s timeouts), so events are not relied on.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/epaper/2021-12-10/6$"), new() { Timeout = 30_000 });
+        await page.WaitForFunctionAsync("document.readyState === 'complete'");
 
         // From the top of page 6, Tab to 第7版 in the page list and open it.
         await TabUntilAsync(page, f => f.Href == "/epaper/2021-12-10/7", 40);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/epaper/2021-12-10/7");
+        // Polls the address and readyState: Chromium's navigation and load events sometimes reach Playwright
+        // before its waiter attaches (seen as rare 30 s timeouts), so events are not relied on.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/epaper/2021-12-10/7$"), new() { Timeout = 30_000 });
+        await page.WaitForFunctionAsync("document.readyState === 'complete'");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("第7版");
         reader.AssertClean();
     }

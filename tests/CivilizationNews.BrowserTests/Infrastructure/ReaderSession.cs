@@ -48,8 +48,10 @@ public sealed class ReaderSession : IAsyncDisposable
     /// <summary>Opens a path and checks the status it answered with.</summary>
     public async Task<IResponse> GotoAsync(string path, int expectedStatus = 200)
     {
-        var response = await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load })
+        // Wait for the response to commit, then poll readyState: the load event itself is not relied on (see FollowAsync).
+        var response = await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit })
             ?? throw new InvalidOperationException($"No response for {path}");
+        await Page.WaitForFunctionAsync("document.readyState === 'complete'");
         Assert.True(response.Status == expectedStatus, $"{path} answered {response.Status}, expected {expectedStatus}");
         return response;
     }
@@ -61,12 +63,18 @@ public sealed class ReaderSession : IAsyncDisposable
         await link.ScrollIntoViewIfNeededAsync();
         var before = Page.Url;
         await link.ClickAsync();
-        await Page.WaitForURLAsync(url => url != before);
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        // Polls the address and readyState: Chromium's navigation and load events sometimes reach Playwright
+        // before its waiter attaches (seen as rare 30 s timeouts), so events are not relied on.
+        await Assertions.Expect(Page).Not.ToHaveURLAsync(before, new() { Timeout = 30_000 });
+        await Page.WaitForFunctionAsync("document.readyState === 'complete'");
     }
 
     /// <summary>Saves a full-page screenshot: TestResults/browser/screenshots/{journey}/{screen}-{n}-{name}.png.</summary>
-    public async Task ScreenshotAsync(string name)
+    /// <remarks>
+    /// A full-page shot briefly resizes the viewport; keyboard tests that press a key right after a
+    /// shot take the visible viewport only, so the key reaches a settled page.
+    /// </remarks>
+    public async Task ScreenshotAsync(string name, bool fullPage = true)
     {
         var folder = Path.Combine(Artifacts.Screenshots, Artifacts.Slug(Journey));
         Directory.CreateDirectory(folder);
@@ -74,7 +82,7 @@ public sealed class ReaderSession : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(folder, $"{Screen.Name}-{_shot:00}-{Artifacts.Slug(name)}.png"),
-            FullPage = true,
+            FullPage = fullPage,
         });
     }
 

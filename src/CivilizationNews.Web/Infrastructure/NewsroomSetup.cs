@@ -19,6 +19,10 @@ public static class NewsroomSetup
 
     public static void AddNewsroom(this WebApplicationBuilder builder)
     {
+        // Sign-in and form cookies are Secure whenever the request is HTTPS — directly, or through a
+        // TLS-terminating proxy (forwarded headers, see PortalPipeline). A plain-HTTP local run
+        // (`dotnet run`, http://localhost:5080) still works; a deployed https site always sends them Secure.
+        var secure = CookieSecurePolicy.SameAsRequest;
         builder.Services.AddIdentity<NewsUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -43,7 +47,7 @@ public static class NewsroomSetup
             o.Cookie.Name = "cn.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
             // A signed-in member without the right gets a plain 403 (the Chinese status page), not a redirect.
@@ -56,7 +60,7 @@ public static class NewsroomSetup
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "cn.af";
-            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure;
         });
 
         builder.Services.AddAuthorizationBuilder()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 
 namespace CivilizationNews.Web.Infrastructure;
@@ -6,6 +7,8 @@ public static class PortalPipeline
 {
     public static void UsePortalPipeline(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy the request is HTTPS for cookies, redirects and canonical URLs.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         // Readers never see a stack trace: unhandled errors re-execute the Chinese error page,
         // and empty 4xx responses (unknown routes, bad ids) get the Chinese status page.
         app.UseExceptionHandler("/error/500");

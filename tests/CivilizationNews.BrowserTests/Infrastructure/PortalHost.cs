@@ -106,6 +106,19 @@ public sealed class PortalHost : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
     }
 
+    /// <summary>A newsroom account made through the real UserManager; returns its sign-in email and password.</summary>
+    public async Task<(string Email, string Password)> CreateNewsroomUserAsync(string role, string name)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.NewsUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.cn";
+        var password = "Pw-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+        var user = new Core.Accounts.NewsUser { UserName = email, Email = email, DisplayName = name, CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return (email, password);
+    }
+
     /// <summary>An HTTP client for the same server, for the bytes as served (before any script runs).</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
@@ -132,6 +145,8 @@ public sealed class PortalHost : IAsyncLifetime
             builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
             builder.UseSetting("DataDirectory", DataDirectory);
             builder.UseSetting("Database:SeedDemoContent", "false");
+            // The editor journey waits for the real scheduler; a short interval keeps it quick.
+            builder.UseSetting("Scheduler:IntervalSeconds", "2");
             // Information-level request lines would drown the test output; warnings still print.
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseStaticWebAssets();

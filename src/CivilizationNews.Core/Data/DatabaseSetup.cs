@@ -30,6 +30,10 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddNewsDatabase(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
     {
+        // Interceptors come from DI, so that the web app (cache eviction) and tests (command counts) can add theirs.
+        services.AddSingleton<Caching.ContentChangeInterceptor>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<Caching.ContentChangeInterceptor>());
+        services.AddScoped<Caching.ContentTagResolver>();
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
@@ -37,20 +41,25 @@ public static class DatabaseSetup
                 {
                     throw new InvalidOperationException("Database:Provider is SqlServer but Database:ConnectionString is empty.");
                 }
-                services.AddDbContext<SqlServerNewsDbContext>(o => o
+                services.AddDbContext<SqlServerNewsDbContext>((sp, o) => o
                     .UseSqlServer(options.ConnectionString, ConfigureSqlServer)
-                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<SqlServerNewsDbContext>());
                 break;
             default:
                 Directory.CreateDirectory(dataDirectory);
+                // The app never creates its database file by opening it (start-up and the migrate verb do that,
+                // see DatabaseStartup): a file removed under a running app is an outage it reports and
+                // recovers from when the file returns, not an empty database silently created in its place.
                 var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
-                    ? SqliteConnectionString(dataDirectory)
+                    ? new SqliteConnectionStringBuilder(SqliteConnectionString(dataDirectory)) { Mode = SqliteOpenMode.ReadWrite }.ToString()
                     : options.ConnectionString;
-                services.AddDbContext<SqliteNewsDbContext>(o => o
+                services.AddDbContext<SqliteNewsDbContext>((sp, o) => o
                     .UseSqlite(connectionString, ConfigureSqlite)
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                    .AddInterceptors(new SqlitePragmaInterceptor()));
+                    .AddInterceptors(new SqlitePragmaInterceptor())
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<SqliteNewsDbContext>());
                 break;
         }

@@ -54,14 +54,13 @@ public sealed class EditionReader(NewsDbContext db, TimeProvider clock)
             return null;
         }
         var pages = await PagesAsync(page.EditionId, cancellationToken).ConfigureAwait(false);
-        var stories = await db.Articles.PublishedAt(now).Where(a => a.EditionPageId == page.Id)
+        var rows = await db.Articles.PublishedAt(now).Where(a => a.EditionPageId == page.Id)
             .OrderBy(a => a.PageOrder).ThenBy(a => a.Id)
-            .Select(a => new PageStory(a.Id, a.Kicker, a.Title, a.Subtitle, a.Summary, a.PageOrder,
-                a.Photos.OrderBy(p => p.SortOrder).Select(p => new PhotoView(
-                    p.MediaId, p.Media!.AltText, p.Media.Caption,
-                    p.Media.CreditContributor != null ? p.Media.CreditContributor.Name : p.Media.CreditText,
-                    p.Media.CreditKind, p.Media.Width, p.Media.Height)).FirstOrDefault()))
+            .Select(a => new { a.Id, a.Kicker, a.Title, a.Subtitle, a.Summary, a.PageOrder })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var photos = await db.FirstPhotosAsync(rows.Select(r => r.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        var stories = rows.Select(a => new PageStory(a.Id, a.Kicker, a.Title, a.Subtitle, a.Summary, a.PageOrder, photos.GetValueOrDefault(a.Id)))
+            .ToList();
         var feature = await db.Features.Where(f => f.IsPublished && f.EditionPageId == page.Id)
             .Select(f => new FeatureRef(f.Slug, f.Title)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var index = pages.ToList().FindIndex(p => p.Number == page.PageNumber);
@@ -90,16 +89,17 @@ public sealed class EditionReader(NewsDbContext db, TimeProvider clock)
     private async Task<IReadOnlyList<EditionPageSummary>> PagesAsync(int editionId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var pages = await db.EditionPages.Where(p => p.EditionId == editionId).OrderBy(p => p.Number)
-            .Select(p => new
-            {
-                p.Number, p.Name,
-                Headlines = p.Articles
-                    .Where(a => a.Status == Articles.ArticleStatus.Published && a.PublishedAt <= now)
-                    .OrderBy(a => a.PageOrder).ThenBy(a => a.Id)
-                    .Select(a => a.Title).ToList(),
-            })
+        // Two indexed queries: a join against every published story would make SQLite scan them all.
+        var pageRows = await db.EditionPages.Where(p => p.EditionId == editionId).OrderBy(p => p.Number)
+            .Select(p => new { p.Id, p.Number, p.Name })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var pageIds = pageRows.Select(p => (int?)p.Id).ToList();
+        var titles = await db.Articles.Where(a => pageIds.Contains(a.EditionPageId))
+            .Where(a => a.Status == Articles.ArticleStatus.Published && a.PublishedAt <= now)
+            .OrderBy(a => a.PageOrder).ThenBy(a => a.Id)
+            .Select(a => new { a.EditionPageId, a.Title })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var pages = pageRows.Select(p => new { p.Number, p.Name, Headlines = titles.Where(t => t.EditionPageId == p.Id).Select(t => t.Title).ToList() });
         return pages.Select(p => new EditionPageSummary(p.Number, p.Name, p.Headlines.Count, p.Headlines.Take(HeadlinesPerPage).ToList())).ToList();
     }
 }

@@ -18,6 +18,9 @@ public sealed class HomeReader(NewsDbContext db, FeatureReader features, Edition
     public const int PerSection = 4;
     public const int UnitCount = 12;
 
+    /// <summary>How many of the newest stories are scanned to fill the section blocks.</summary>
+    private const int SectionScan = 200;
+
     public async Task<HomeView> GetAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -28,34 +31,44 @@ public sealed class HomeReader(NewsDbContext db, FeatureReader features, Edition
             .Newest().Take(LatestCount).Select(ArticleProjections.Card)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        // One query: each section with its newest cards (EF turns the inner Take into a window function).
-        var sections = await db.Sections.OrderBy(s => s.SortOrder)
-            .Select(s => new
-            {
-                Ref = new SectionRef(s.Slug, s.Name),
-                Ids = s.Articles
-                    .Where(a => a.Status == Articles.ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= now)
-                    .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                    .Take(PerSection).Select(a => a.Id).ToList(),
-            })
+        // Each section's newest stories, from one indexed scan of the newest stories site-wide; a section
+        // too quiet to appear among them gets its own indexed query. (A per-section window function
+        // would sort every published story of the site on each request.)
+        var sectionRefs = await db.Sections.OrderBy(s => s.SortOrder).Select(s => new { s.Id, Ref = new SectionRef(s.Slug, s.Name) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var recent = await db.Articles.PublishedAt(now).Newest().Take(SectionScan).Select(a => new { a.Id, a.SectionId })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sections = new List<(SectionRef Ref, List<int> Ids)>();
+        foreach (var section in sectionRefs)
+        {
+            var ids = recent.Where(r => r.SectionId == section.Id).Take(PerSection).Select(r => r.Id).ToList();
+            if (ids.Count < PerSection && recent.Count == SectionScan)
+            {
+                ids = await db.Articles.PublishedAt(now).Where(a => a.SectionId == section.Id).Newest().Take(PerSection)
+                    .Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            }
+            sections.Add((section.Ref, ids));
+        }
         var sectionIds = sections.SelectMany(s => s.Ids).ToList();
         var cards = await db.Articles.Where(a => sectionIds.Contains(a.Id)).Select(ArticleProjections.Card)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var byId = cards.ToDictionary(c => c.Id);
 
-        var units = await db.Units
-            .Select(u => new
-            {
-                u.Slug, u.ShortName, u.Kind,
-                Count = u.Articles.Count(x => x.Article!.Status == Articles.ArticleStatus.Published && x.Article.PublishedAt <= now),
-                Last = u.Articles.Where(x => x.Article!.Status == Articles.ArticleStatus.Published && x.Article.PublishedAt <= now)
-                    .Max(x => x.Article!.PublishedAt),
-            })
-            .Where(u => u.Count > 0)
-            .OrderByDescending(u => u.Last).ThenByDescending(u => u.Count)
+        // Units in the news: one grouped pass over the story-unit links, then the units themselves.
+        var stats = await (
+                from link in db.ArticleUnits
+                join article in db.Articles on link.ArticleId equals article.Id
+                where article.Status == Articles.ArticleStatus.Published && article.PublishedAt <= now
+                group article.PublishedAt by link.UnitId into g
+                select new { UnitId = g.Key, Count = g.Count(), Last = g.Max() })
+            .OrderByDescending(g => g.Last).ThenByDescending(g => g.Count)
             .Take(UnitCount)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var unitIds = stats.Select(s => s.UnitId).ToList();
+        var unitRows = await db.Units.Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Slug, u.ShortName, u.Kind })
+            .ToDictionaryAsync(u => u.Id, cancellationToken).ConfigureAwait(false);
+        var units = stats.Where(s => unitRows.ContainsKey(s.UnitId))
+            .Select(s => new { unitRows[s.UnitId].Slug, unitRows[s.UnitId].ShortName, unitRows[s.UnitId].Kind, s.Count }).ToList();
 
         return new HomeView(
             feature, latest,

@@ -2,6 +2,7 @@ using System.Globalization;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Time;
 using CivilizationNews.Web.Models;
+using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;
@@ -26,6 +27,7 @@ public sealed class EpaperController(EditionReader editions) : PortalController
         {
             return NotFoundPage();
         }
+        CacheTags(ContentTags.Epaper, ContentTags.Edition(day));
         SetMeta(new PageMeta($"{ChinaTime.FormatShortDate(day)} 第{edition.Number}期 数字报",
             $"{SiteName}{ChinaTime.FormatDate(day)}各版面目录。", $"/epaper/{Format(day)}"));
         return View("Edition", edition);
@@ -41,6 +43,8 @@ public sealed class EpaperController(EditionReader editions) : PortalController
         {
             return NotFoundPage();
         }
+        CacheTags([ContentTags.Epaper, ContentTags.Edition(day), .. view.Stories.Select(s => ContentTags.Article(s.Id)),
+            .. view.Stories.Where(s => s.Photo is not null).Select(s => ContentTags.Media(s.Photo!.MediaId))]);
         SetMeta(new PageMeta($"{ChinaTime.FormatShortDate(day)} 第{view.PageNumber}版 {view.PageName}",
             $"{SiteName}{ChinaTime.FormatDate(day)}第{view.PageNumber}版{view.PageName}。", $"/epaper/{Format(day)}/{view.PageNumber}"));
         return View("Page", view);
@@ -59,6 +63,7 @@ public sealed class EpaperController(EditionReader editions) : PortalController
             y = parsed;
         }
         var months = await editions.ArchiveAsync(y, cancellationToken);
+        CacheTags(ContentTags.Epaper);
         SetMeta(new PageMeta("往期回顾", $"{SiteName}数字报往期版面，按月份查阅。", "/epaper/archive"));
         return View("Archive", new EpaperArchiveModel(months, y));
     }

@@ -1,4 +1,6 @@
 using CivilizationNews.Web.Models;
+using CivilizationNews.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;
@@ -10,6 +12,15 @@ public sealed class ErrorController : Controller
     [Route("/error/{code:int}")]
     public IActionResult Status(int code)
     {
+        if (code == 500 && DatabaseOutage.IsOutage(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            // Not a bug: the database is unreachable. Readers are told to come back shortly.
+            code = 503;
+        }
+        if (code == 503)
+        {
+            Response.Headers.RetryAfter = "30";
+        }
         var model = code switch
         {
             404 => new ErrorPageModel(404, "页面不存在", "您要找的页面不存在，可能已被删除，或网址有误。"),

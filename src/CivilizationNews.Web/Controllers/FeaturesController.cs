@@ -2,6 +2,7 @@ using CivilizationNews.Core.Discovery;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Models;
+using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;
@@ -16,6 +17,10 @@ public sealed class FeaturesController(FeatureReader features, MarkdownRenderer 
         {
             return NotFoundPage();
         }
+        CacheTags([ContentTags.Feature(feature.Slug), ContentTags.Article(feature.Lead.Id),
+            .. feature.Sidebars.Select(s => ContentTags.Article(s.Id)),
+            .. feature.Sidebars.Append(feature.Lead).Where(s => s.PrimaryUnit is not null).Select(s => ContentTags.Unit(s.PrimaryUnit!.Slug)),
+            .. feature.Photos.Select(p => ContentTags.Media(p.MediaId))]);
         SetMeta(new PageMeta(feature.Title, feature.Summary, PublicPaths.Feature(feature.Slug),
             feature.Photos.Count > 0 ? PublicPaths.PhotoJpeg(feature.Photos[0].MediaId) : null, "article"));
         FeatureStoryModel Render(FeatureStory s) => new(s, renderer.Render(s.Body, s.Dateline));

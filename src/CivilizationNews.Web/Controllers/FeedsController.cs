@@ -7,7 +7,9 @@ using CivilizationNews.Core.Discovery;
 using CivilizationNews.Core.Time;
 using CivilizationNews.Web.Infrastructure;
 using CivilizationNews.Web.TagHelpers;
+using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace CivilizationNews.Web.Controllers;
@@ -16,6 +18,8 @@ namespace CivilizationNews.Web.Controllers;
 /// RSS 2.0 and Atom 1.0 feeds: the whole site, each section, unit, contributor and tag, and the latest
 /// edition. Every page with a feed serves it at {page}/rss and {page}/atom (site: /feed/rss).
 /// </summary>
+[OutputCache(PolicyName = OutputCaching.PublicPolicy)]
+[HoldDatabaseConnection]
 public sealed class FeedsController(
     DiscoveryReader discovery, MarkdownRenderer renderer, PublicUrls urls, IOptions<FeedOptions> feedOptions,
     IOptions<SiteOptions> site, TimeProvider clock) : Controller
@@ -73,6 +77,7 @@ public sealed class FeedsController(
     private FileContentResult Feed(
         string format, string feedBase, string pagePath, string? name, string? description, IReadOnlyList<FeedStory> stories)
     {
+        HttpContext.AddCacheTags(ContentTags.Feeds);
         var rss = format == "rss";
         var origin = urls.Origin(Request);
         var feedUrl = new Uri(origin + (rss ? FeedPaths.Rss(feedBase) : FeedPaths.Atom(feedBase)));

@@ -1,6 +1,7 @@
 using CivilizationNews.Core.Discovery;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Models;
+using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;
@@ -11,6 +12,7 @@ public sealed class HomeController(HomeReader home) : PortalController
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var model = await home.GetAsync(cancellationToken);
+        CacheTags(ContentTags.Home);
         SetMeta(new PageMeta(SiteName, $"{SiteName}数字报：运城本地新闻、市直单位动态与每日版面。", "/",
             model.Feature is { Photos.Count: > 0 } f ? PublicPaths.PhotoJpeg(f.Photos[0].MediaId) : null));
         return View(model);

@@ -1,5 +1,6 @@
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Models;
+using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;
@@ -14,6 +15,7 @@ public sealed class ListsController(ListReader lists) : PortalController
         {
             return NotFoundPage();
         }
+        CacheTags(ContentTags.Section(result.Section.Slug));
         var path = $"/section/{Uri.EscapeDataString(result.Section.Slug)}";
         SetMeta(new PageMeta(Titled(result.Section.Name, number), result.Description, Paged(path, number)));
         return View("CardList", new CardListModel(result.Section.Name, result.Description, result.Articles, path));
@@ -26,6 +28,7 @@ public sealed class ListsController(ListReader lists) : PortalController
         {
             return NotFoundPage();
         }
+        CacheTags(ContentTags.Tag(result.Name));
         var path = $"/tag/{Uri.EscapeDataString(result.Name)}";
         SetMeta(new PageMeta(Titled($"标签：{result.Name}", number), $"与“{result.Name}”相关的报道", Paged(path, number)));
         return View("CardList", new CardListModel($"标签：{result.Name}", null, result.Articles, path));
@@ -38,6 +41,7 @@ public sealed class ListsController(ListReader lists) : PortalController
         {
             return NotFoundPage();
         }
+        CacheTags(ContentTags.Contributor(result.Slug));
         var path = $"/contributor/{Uri.EscapeDataString(result.Slug)}";
         var intro = result.Organisation is { Length: > 0 } org && org != "本报" ? $"{result.Role}（{org}）" : result.Role;
         SetMeta(new PageMeta(Titled(result.Name, number), $"{intro} {result.Name} 的报道", Paged(path, number)));

@@ -2,7 +2,9 @@ using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Discovery;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Infrastructure;
+using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using QRCoder;
@@ -13,6 +15,7 @@ namespace CivilizationNews.Web.Controllers;
 /// Sharing an article: a QR code of its canonical URL for WeChat (微信扫一扫), drawn on the server
 /// as SVG so it needs no script, scales to any screen and prints sharp.
 /// </summary>
+[OutputCache(PolicyName = OutputCaching.PublicPolicy)]
 public sealed class ShareController(NewsDbContext db, TimeProvider clock, PublicUrls urls) : Controller
 {
     /// <summary>A day: the URL a code encodes changes only when the site's public origin does.</summary>
@@ -26,6 +29,7 @@ public sealed class ShareController(NewsDbContext db, TimeProvider clock, Public
         {
             return NotFound();
         }
+        HttpContext.AddCacheTags(ContentTags.Article(id));
         Response.Headers[HeaderNames.CacheControl] = CacheControl;
         return Content(QrSvg(urls.Absolute(Request, PublicPaths.Article(id))), "image/svg+xml; charset=utf-8");
     }

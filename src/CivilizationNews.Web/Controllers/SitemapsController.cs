@@ -4,7 +4,9 @@ using System.Xml;
 using CivilizationNews.Core.Discovery;
 using CivilizationNews.Web.Infrastructure;
 using CivilizationNews.Web.TagHelpers;
+using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace CivilizationNews.Web.Controllers;
@@ -14,6 +16,8 @@ namespace CivilizationNews.Web.Controllers;
 /// per month of stories, the Google-News sitemap of the last 48 hours, and the publisher logo that the
 /// NewsArticle data points to. Every URL is absolute and canonical.
 /// </summary>
+[OutputCache(PolicyName = OutputCaching.PublicPolicy)]
+[HoldDatabaseConnection]
 public sealed class SitemapsController(DiscoveryReader discovery, PublicUrls urls, IOptions<SiteOptions> site) : Controller
 {
     private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -171,6 +175,7 @@ public sealed class SitemapsController(DiscoveryReader discovery, PublicUrls url
             writer.WriteEndDocument();
         }
         Response.Headers.CacheControl = CacheControl;
+        HttpContext.AddCacheTags(ContentTags.Sitemaps);
         return File(buffer.ToArray(), "application/xml; charset=utf-8");
     }
 }

@@ -2,6 +2,7 @@ using CivilizationNews.Core.Discovery;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Models;
+using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;
@@ -12,6 +13,7 @@ public sealed class UnitsController(UnitReader units, MarkdownRenderer renderer)
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var groups = await units.DirectoryAsync(cancellationToken);
+        CacheTags(ContentTags.Units);
         SetMeta(new PageMeta("单位名录", "市直机关各单位、医院、学校、金融机构的报道汇集。", "/units"));
         return View(groups);
     }
@@ -23,6 +25,7 @@ public sealed class UnitsController(UnitReader units, MarkdownRenderer renderer)
         {
             return NotFoundPage();
         }
+        CacheTags([ContentTags.Unit(unit.Slug), .. unit.Photos.Select(p => ContentTags.Media(p.MediaId))]);
         var path = PublicPaths.Unit(unit.Slug);
         SetMeta(new PageMeta(unit.Name, $"{unit.Name}（{unit.KindLabel}）的简介、荣誉与全部报道。",
             number > 1 ? $"{path}?page={number}" : path,

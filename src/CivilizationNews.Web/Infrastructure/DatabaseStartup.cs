@@ -1,5 +1,6 @@
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Demo;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Web.Infrastructure;
@@ -57,6 +58,10 @@ public static partial class DatabaseStartup
 
     public static async Task MigrateAsync(NewsDbContext db, ILogger logger)
     {
+        if (db.Database.IsSqlite())
+        {
+            await CreateSqliteFileAsync(db);
+        }
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         if (pending.Count > 0)
         {
@@ -67,7 +72,28 @@ public static partial class DatabaseStartup
         {
             // WAL is a property of the database file: set once, it lasts for every later connection.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            // Fresh planner statistics: without them SQLite picks the (Status, PublishedAt) index for
+            // "stories on this edition page" and scans every published story (70 ms instead of 1 ms
+            // at 5,000 stories). analysis_limit keeps ANALYZE to milliseconds at any size.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; ANALYZE;");
         }
+    }
+
+    /// <summary>The app opens its SQLite file read-write only (no create); this is where the file is made.</summary>
+    private static async Task CreateSqliteFileAsync(NewsDbContext db)
+    {
+        var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString())
+        {
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        };
+        if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || File.Exists(builder.DataSource))
+        {
+            return;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(builder.DataSource))!);
+        await using var connection = new SqliteConnection(builder.ToString());
+        await connection.OpenAsync();
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Applied {Count} database migrations")]

@@ -19,9 +19,11 @@ public static class NewsroomSetup
 
     public static void AddNewsroom(this WebApplicationBuilder builder)
     {
-        // Sign-in and form cookies are Secure whenever the request is HTTPS — directly, or through a
-        // TLS-terminating proxy (forwarded headers, see PortalPipeline). A plain-HTTP local run
-        // (`dotnet run`, http://localhost:5080) still works; a deployed https site always sends them Secure.
+        // Sign-in and form cookies are Secure on every HTTPS request — direct, or through a TLS-terminating
+        // proxy (forwarded headers). Outside Development every request from another machine is HTTPS:
+        // plain HTTP is redirected before any cookie is set (SecurityHeaders.UseHttpsOutsideLoopback).
+        // Only loopback may use plain HTTP — a local `dotnet run` at http://localhost:5080 — where
+        // antiforgery refuses to run at all if its cookie is forced Secure.
         var secure = CookieSecurePolicy.SameAsRequest;
         builder.Services.AddIdentity<NewsUser, IdentityRole>(o =>
             {

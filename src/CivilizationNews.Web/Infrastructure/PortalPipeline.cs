@@ -16,6 +16,22 @@ public static class PortalPipeline
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
+            app.UseHttpsOutsideLoopback();
+        }
+        app.UseSecurityHeaders();
+        // Compressed for readers; the admin is left uncompressed, since its pages carry antiforgery
+        // tokens next to text an attacker could reflect (BREACH).
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseResponseCompression());
+        if (app.Configuration["Bench:StaticDirectory"] is { Length: > 0 } benchStatic)
+        {
+            // bench/run only: the article page's own bytes served as a static file by this same app,
+            // the limit each page is measured against (docs/performance.md). Off unless configured.
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(benchStatic),
+                RequestPath = "/bench-static",
+            });
         }
         app.UseSerilogRequestLogging(o =>
         {
@@ -24,11 +40,15 @@ public static class PortalPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        // After authentication: the cache never serves or stores signed-in requests.
+        app.UsePortalOutputCache();
     }
 
     public static void MapPortalEndpoints(this WebApplication app)
     {
         app.MapStaticAssets();
+        app.MapPortalHealthChecks();
         app.MapControllers();
     }
 }

@@ -20,7 +20,7 @@ public sealed class AxeTests(PortalHost host) : IClassFixture<PortalHost>
         var report = new List<string>();
         foreach (var screen in Screen.Both)
         {
-            await using var reader = await host.OpenAsync(screen, "axe-" + pageType);
+            await using var reader = await host.OpenAsync(screen, "axe-" + pageType, bypassCsp: true);
             await reader.GotoAsync(path, PublicPages.ExpectedStatus(pageType));
             var result = await reader.Page.RunAxe(AxeOptions);
             report.AddRange(result.Violations.Select(v => Describe(screen, v)));

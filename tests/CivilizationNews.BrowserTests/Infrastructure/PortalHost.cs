@@ -82,7 +82,8 @@ public sealed class PortalHost : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies and storage) at the given screen size.</summary>
-    public async Task<ReaderSession> OpenAsync(Screen screen, string journey)
+    /// <param name="bypassCsp">Only for axe, which injects its engine with eval; every other session runs under the site's policy.</param>
+    public async Task<ReaderSession> OpenAsync(Screen screen, string journey, bool bypassCsp = false)
     {
         ServerLog.Clear();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -94,6 +95,7 @@ public sealed class PortalHost : IAsyncLifetime
             DeviceScaleFactor = 1,
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
+            BypassCSP = bypassCsp,
         });
         return await ReaderSession.StartAsync(this, context, screen, journey);
     }

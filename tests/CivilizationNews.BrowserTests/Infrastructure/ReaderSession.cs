@@ -51,7 +51,7 @@ public sealed class ReaderSession : IAsyncDisposable
         // Wait for the response to commit, then poll readyState: the load event itself is not relied on (see FollowAsync).
         var response = await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit })
             ?? throw new InvalidOperationException($"No response for {path}");
-        await Page.WaitForFunctionAsync("document.readyState === 'complete'");
+        await WaitForCompleteAsync();
         Assert.True(response.Status == expectedStatus, $"{path} answered {response.Status}, expected {expectedStatus}");
         return response;
     }
@@ -66,7 +66,24 @@ public sealed class ReaderSession : IAsyncDisposable
         // Polls the address and readyState: Chromium's navigation and load events sometimes reach Playwright
         // before its waiter attaches (seen as rare 30 s timeouts), so events are not relied on.
         await Assertions.Expect(Page).Not.ToHaveURLAsync(before, new() { Timeout = 30_000 });
-        await Page.WaitForFunctionAsync("document.readyState === 'complete'");
+        await WaitForCompleteAsync();
+    }
+
+    /// <summary>
+    /// Polls document.readyState with plain evaluations. Playwright's WaitForFunction compiles its
+    /// predicate with eval inside the page, which the site's Content-Security-Policy rightly refuses.
+    /// </summary>
+    public async Task WaitForCompleteAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await Page.EvaluateAsync<string>("document.readyState") != "complete")
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Page.Url} did not finish loading in 30 s");
+            }
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Saves a full-page screenshot: TestResults/browser/screenshots/{journey}/{screen}-{n}-{name}.png.</summary>

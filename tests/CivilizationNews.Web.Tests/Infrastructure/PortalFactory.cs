@@ -11,15 +11,23 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cn-web-tests", Guid.NewGuid().ToString("N"));
 
-    private PortalFactory()
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    private PortalFactory(IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
+        _services = services;
     }
 
     public string DataDirectory => _directory;
 
-    public static async Task<PortalFactory> CreateAsync(bool seeded = true)
+    /// <param name="settings">Configuration on top of appsettings.json (for example OutputCache:Enabled).</param>
+    /// <param name="services">Extra services, such as a command-counting interceptor.</param>
+    public static async Task<PortalFactory> CreateAsync(bool seeded = true, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
-        var factory = new PortalFactory();
+        var factory = new PortalFactory(settings, services);
         if (seeded)
         {
             await TemplateDatabase.CopyToAsync(factory._directory);
@@ -33,6 +41,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataDirectory", _directory);
         builder.UseSetting("Database:SeedDemoContent", "false");
         builder.UseStaticWebAssets();
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
     }
 
     /// <summary>Runs a query against the app's own database.</summary>

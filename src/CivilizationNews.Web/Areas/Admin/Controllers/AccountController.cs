@@ -4,7 +4,9 @@ using CivilizationNews.Core.Data;
 using CivilizationNews.Web.Areas.Admin.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CivilizationNews.Web.Areas.Admin.Controllers;
 
@@ -19,7 +21,7 @@ public sealed partial class AccountController(SignInManager<NewsUser> signIn, Au
         return View(new LoginInput { ReturnUrl = returnUrl });
     }
 
-    [HttpPost, AllowAnonymous]
+    [HttpPost, AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Login(LoginInput input)
     {
         ViewData["Title"] = "登录";

@@ -2,7 +2,9 @@ using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Media;
 using CivilizationNews.Web.Areas.Admin.Models;
+using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +54,7 @@ public sealed class MediaController(NewsDbContext db, MediaLibrary library) : Ad
         return View(new MediaUploadPage(new MediaUploadForm(), await ContributorsAsync(cancellationToken)));
     }
 
-    [HttpPost("upload")]
+    [HttpPost("upload"), EnableRateLimiting(RateLimits.Upload)]
     [RequestSizeLimit(UploadRequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
     [OversizedUploadGuard]

@@ -4,6 +4,7 @@ using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CivilizationNews.Web.Areas.Admin.Controllers;
 
@@ -24,7 +25,7 @@ public sealed class SetupController(FirstAdministrator first, SignInManager<News
         return View(new SetupInput { Token = token! });
     }
 
-    [HttpPost("")]
+    [HttpPost(""), EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Index(SetupInput input)
     {
         ViewData["Title"] = "创建管理员";

@@ -1,0 +1,133 @@
+using CivilizationNews.Core.Caching;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CivilizationNews.Web.Infrastructure;
+
+/// <summary>The "OutputCache" configuration section.</summary>
+public sealed class OutputCacheSettings
+{
+    public const string SectionName = "OutputCache";
+
+    /// <summary>Off only to measure the uncached pages (bench/run) or to debug.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A StackExchange.Redis configuration string; when set, every instance shares one cache.</summary>
+    public string Redis { get; set; } = string.Empty;
+
+    /// <summary>How long an entry lives if nothing evicts it first (eviction is what keeps pages fresh).</summary>
+    public int ExpirationMinutes { get; set; } = 10;
+
+    /// <summary>The in-memory store's limit.</summary>
+    public int SizeLimitMegabytes { get; set; } = 64;
+}
+
+/// <summary>
+/// Output caching of public pages. Pages are tagged with what they show (see
+/// <see cref="ContentTags"/>); a committed change evicts exactly those tags through
+/// <see cref="OutputCacheEviction"/>. Signed-in and admin responses are never cached: the
+/// default policy skips authenticated requests and responses that set cookies, and admin
+/// controllers carry no cache policy.
+/// </summary>
+public static class OutputCaching
+{
+    public const string PublicPolicy = "public";
+
+    public static void AddPortalOutputCache(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(OutputCacheSettings.SectionName).Get<OutputCacheSettings>() ?? new OutputCacheSettings();
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddOutputCache(o =>
+        {
+            o.SizeLimit = settings.SizeLimitMegabytes * 1024L * 1024L;
+            o.MaximumBodySize = 4 * 1024 * 1024;
+            o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(settings.ExpirationMinutes);
+            o.AddPolicy(PublicPolicy, b => b.Tag(ContentTags.Site));
+        });
+        if (!string.IsNullOrWhiteSpace(settings.Redis))
+        {
+            builder.Services.AddStackExchangeRedisOutputCache(o =>
+            {
+                o.Configuration = settings.Redis;
+                o.InstanceName = "civilizationnews:";
+            });
+        }
+        builder.Services.AddSingleton<IContentChangeSink, OutputCacheEviction>();
+    }
+
+    public static void UsePortalOutputCache(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<OutputCacheSettings>().Enabled)
+        {
+            app.UseOutputCache();
+        }
+    }
+
+    /// <summary>Adds tags to the response being cached, if it is being cached.</summary>
+    public static void AddCacheTags(this HttpContext context, params IEnumerable<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<IOutputCacheFeature>() is { } feature)
+        {
+            foreach (var tag in tags)
+            {
+                feature.Context.Tags.Add(tag);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Evicts the cached pages of every committed change. The eviction happens before the editor's
+/// request returns, so the next reader sees the new version. A second eviction shortly after
+/// removes any page that a concurrent reader rendered from the old data and stored after the
+/// first eviction.
+/// </summary>
+public sealed partial class OutputCacheEviction(IServiceScopeFactory scopes, IOutputCacheStore store, ILogger<OutputCacheEviction> logger,
+    IHostApplicationLifetime lifetime) : IContentChangeSink
+{
+    private static readonly TimeSpan SecondPass = TimeSpan.FromSeconds(2);
+
+    public async Task ContentChangedAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        IReadOnlySet<string> tags;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            tags = await scope.ServiceProvider.GetRequiredService<ContentTagResolver>().ResolveAsync(change, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The change is committed; if its pages cannot be worked out, drop them all rather than serve stale ones.
+            LogResolveFailed(logger, ex);
+            tags = new HashSet<string> { ContentTags.Site };
+        }
+        await EvictAsync(tags, CancellationToken.None);
+        LogEvicted(logger, tags);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(SecondPass, lifetime.ApplicationStopping);
+                await EvictAsync(tags, lifetime.ApplicationStopping);
+            }
+            catch (OperationCanceledException)
+            {
+                // Shutting down: the in-memory cache goes with the process.
+            }
+        }, CancellationToken.None);
+    }
+
+    private async Task EvictAsync(IReadOnlySet<string> tags, CancellationToken cancellationToken)
+    {
+        foreach (var tag in tags)
+        {
+            await store.EvictByTagAsync(tag, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "Output cache evicted: {Tags}")]
+    private static partial void LogEvicted(ILogger logger, IReadOnlySet<string> tags);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Could not work out the pages of a change; evicting every cached page")]
+    private static partial void LogResolveFailed(ILogger logger, Exception exception);
+}

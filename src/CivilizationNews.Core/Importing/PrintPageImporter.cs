@@ -21,6 +21,17 @@ public sealed class PrintPageImporter
         return Import(text) with { SourceEncoding = encoding };
     }
 
+    /// <summary>
+    /// Decodes bytes exactly as <see cref="Import(byte[])"/> does, for callers that also show the text
+    /// (the review screen). Returns the text and "UTF-8", "GB18030" or "UTF-16".
+    /// </summary>
+    /// <exception cref="ImportInputException">The bytes are empty, binary, too large or in no known encoding.</exception>
+    public static (string Text, string Encoding) Decode(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return PageDecoder.Decode(bytes);
+    }
+
     /// <exception cref="ImportInputException">The text is empty, binary or too large.</exception>
     [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance API, so that callers can inject the importer and it can gain options without breaking them.")]
     public ImportResult Import(string text)

@@ -15,9 +15,14 @@ public static class DatabaseSetup
         sqlite.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName)
               .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
 
+    /// <remarks>
+    /// No retrying execution strategy: the newsroom saves (publish, feature publish, import, seeding)
+    /// run in explicit transactions, which a retrying strategy refuses outside strategy.Execute.
+    /// A transient SQL Server failure instead reaches the reader as the Chinese 503 page
+    /// (DatabaseOutage) and the editor as an error with nothing half-saved.
+    /// </remarks>
     public static void ConfigureSqlServer(Microsoft.EntityFrameworkCore.Infrastructure.SqlServerDbContextOptionsBuilder sqlServer) =>
-        sqlServer.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName)
-                 .EnableRetryOnFailure();
+        sqlServer.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName);
 
     /// <summary>The SQLite connection string for a data folder, with a busy timeout so writers queue instead of failing.</summary>
     public static string SqliteConnectionString(string dataDirectory) => new SqliteConnectionStringBuilder

@@ -6,6 +6,7 @@ using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Features;
 using CivilizationNews.Core.Media;
+using CivilizationNews.Core.Search;
 using CivilizationNews.Core.Sections;
 using CivilizationNews.Core.Tags;
 using CivilizationNews.Core.Units;
@@ -51,6 +52,9 @@ public abstract class NewsDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
+    /// <summary>One row per published story, written with the story in the same transaction (Search/SearchChanges).</summary>
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -67,13 +71,20 @@ public abstract class NewsDbContext(DbContextOptions options) : IdentityDbContex
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        // Search documents of the stories this save touches are rewritten in the same transaction.
+        var search = SearchChanges.Capture(ChangeTracker);
+        return search is null
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : search.Save(this, acceptAllChangesOnSuccess, base.SaveChanges);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var search = SearchChanges.Capture(ChangeTracker);
+        return search is null
+            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : search.SaveAsync(this, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
     }
 
     /// <summary>

@@ -16,6 +16,23 @@ public sealed partial class ScheduledPublisher(NewsDbContext db, TimeProvider cl
 {
     public async Task<IReadOnlyList<int>> PublishDueAsync(CancellationToken cancellationToken = default)
     {
+        // The claim, the transitions and the stories' search documents (written by SaveChanges) commit together.
+        var published = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
+            var ids = await ClaimAndRecordAsync(token).ConfigureAwait(false);
+            await transaction.CommitAsync(token).ConfigureAwait(false);
+            return ids;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var id in published)
+        {
+            push?.ArticlePublished(id);
+        }
+        return published;
+    }
+
+    private async Task<IReadOnlyList<int>> ClaimAndRecordAsync(CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = Guid.NewGuid();
         var claimed = await db.Articles
@@ -49,10 +66,6 @@ public sealed partial class ScheduledPublisher(NewsDbContext db, TimeProvider cl
             LogPublished(logger, article.Id, article.Title);
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var article in published)
-        {
-            push?.ArticlePublished(article.Id);
-        }
         return published.Select(a => a.Id).ToList();
     }
 

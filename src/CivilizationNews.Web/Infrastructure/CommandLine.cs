@@ -14,6 +14,9 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> VerbArgs, s
         ["migrate"] = "Create or upgrade the SQLite database and exit.",
         ["seed-demo"] = "Add the demo roundup and stories to the database (skipped when already present).",
         ["create-user"] = "Create a newsroom account: --email --name --role (管理员/编辑/记者/通讯员); the password is read from standard input.",
+        ["backup"] = "Write a consistent copy of the SQLite database while the portal runs: backup <file>.",
+        ["restore"] = "Replace the SQLite database with a checked backup (the current one is kept beside it): restore <file>.",
+        ["reindex"] = "Rebuild the search index from the published stories, with progress: reindex [--clear].",
         ["import"] = "Import a print page's text: import <file> [--dry-run --format json] | [--date yyyy-MM-dd --page N [--page-name 名称] [--section slug]].",
     };
 
@@ -45,6 +48,12 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> VerbArgs, s
                 return 0;
             case "create-user":
                 return await CliCommands.CreateUserAsync(services, command, logger);
+            case "backup":
+                return await BackupCommands.BackupAsync(services, command, logger);
+            case "restore":
+                return await BackupCommands.RestoreAsync(services, command, logger);
+            case "reindex":
+                return await SearchCommands.ReindexAsync(services, command, logger);
             case "import":
                 return await CliCommands.ImportAsync(services, command, logger);
             default:

@@ -4,6 +4,7 @@ using CivilizationNews.Core.Demo;
 using CivilizationNews.Core.Discovery;
 using CivilizationNews.Core.Reading;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.ResponseCompression;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
@@ -44,6 +45,10 @@ public static class PortalServices
         builder.Services.AddScoped<FeatureReader>();
         builder.Services.AddScoped<HomeReader>();
         builder.Services.AddScoped<MediaReader>();
+        // Search: one segmenter for the process (its dictionary loads on first use), the provider's search behind IStorySearch.
+        builder.Services.AddSingleton(_ => CivilizationNews.Core.Search.ChineseSegmenter.Shared);
+        builder.Services.AddScoped<CivilizationNews.Core.Search.IStorySearch, CivilizationNews.Core.Search.StorySearch>();
+        builder.Services.AddScoped<CivilizationNews.Core.Search.SearchIndexer>();
         builder.Services.AddDiscovery(builder.Configuration);
         // Pushed URLs must be on the public origin; Discovery:PublicBaseUrl may override Site:PublicBaseUrl.
         builder.Services.PostConfigure<DiscoveryOptions>(o =>
@@ -66,6 +71,19 @@ public static class PortalServices
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddSingleton<TagHelpers.StructuredData>();
         builder.Services.AddControllersWithViews();
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
+                ["application/rss+xml", "application/atom+xml", "image/svg+xml", "application/manifest+json"]);
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.AddPortalOutputCache();
+        builder.AddPortalRateLimits();
+        builder.AddPortalHealthChecks();
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
     }
 

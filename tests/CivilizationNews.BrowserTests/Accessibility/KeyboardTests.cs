@@ -46,7 +46,9 @@ public sealed class KeyboardTests(PortalHost host) : IClassFixture<PortalHost>
         Assert.Equal("/epaper", stops[1].Href);
         Assert.Equal("大字版", stops[2].Text);
         Assert.Equal("button", stops[2].Tag);
-        var nav = stops.Skip(3).TakeWhile(s => s.Cls.Length == 0 || !s.Cls.Contains("button", StringComparison.Ordinal)).Select(s => s.Href).ToList();
+        Assert.Equal("site-search", stops[3].Id);                  // the search box, then its button
+        Assert.Equal("搜索", stops[4].Text);
+        var nav = stops.Skip(5).TakeWhile(s => s.Cls.Length == 0 || !s.Cls.Contains("button", StringComparison.Ordinal)).Select(s => s.Href).ToList();
         Assert.Equal("/", nav[0]);
         Assert.Contains("/section/wenming", nav);
         Assert.Contains("/units", nav);
@@ -116,7 +118,7 @@ public sealed class KeyboardTests(PortalHost host) : IClassFixture<PortalHost>
         // Polls the address and readyState: Chromium's navigation and load events sometimes reach Playwright
         // before its waiter attaches (seen as rare 30 s timeouts), so events are not relied on.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/epaper/2021-12-10/6$"), new() { Timeout = 30_000 });
-        await page.WaitForFunctionAsync("document.readyState === 'complete'");
+        await reader.WaitForCompleteAsync();
 
         // From the top of page 6, Tab to 第7版 in the page list and open it.
         await TabUntilAsync(page, f => f.Href == "/epaper/2021-12-10/7", 40);
@@ -124,7 +126,7 @@ public sealed class KeyboardTests(PortalHost host) : IClassFixture<PortalHost>
         // Polls the address and readyState: Chromium's navigation and load events sometimes reach Playwright
         // before its waiter attaches (seen as rare 30 s timeouts), so events are not relied on.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/epaper/2021-12-10/7$"), new() { Timeout = 30_000 });
-        await page.WaitForFunctionAsync("document.readyState === 'complete'");
+        await reader.WaitForCompleteAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("第7版");
         reader.AssertClean();
     }

@@ -21,6 +21,8 @@ public static class PublicPages
         ["epaper-edition"] = "/epaper/2021-12-10",
         ["epaper-page"] = "/epaper/2021-12-10/5",
         ["archive"] = "/epaper/archive",
+        ["search"] = "/search?q=" + Uri.EscapeDataString("志愿"),
+        ["search-empty"] = "/search?q=" + Uri.EscapeDataString("量子计算机"),
         ["not-found"] = "/no/such/page",
     };
 

@@ -135,6 +135,53 @@ public sealed class ReaderJourneyTests(PortalHost host) : IClassFixture<PortalHo
         reader.AssertClean();
     }
 
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task Search_from_the_header_to_a_story_then_narrow_by_section_and_page_on(string screen)
+    {
+        await using var reader = await host.OpenAsync(ScreenNamed(screen), "search-journey");
+        var page = reader.Page;
+
+        await reader.GotoAsync("/");
+        var box = page.Locator("header.masthead input[name='q']");
+        await Expect(box).ToBeVisibleAsync();
+        await box.FillAsync("河东书房");
+        var home = page.Url;
+        await box.PressAsync("Enter");
+        await Assertions.Expect(page).Not.ToHaveURLAsync(home, new() { Timeout = 30_000 });
+        await reader.WaitForCompleteAsync();
+        Assert.Contains("/search?q=", page.Url, StringComparison.Ordinal);
+        var first = page.Locator(".search-result-title a").First;
+        await Expect(first).ToHaveTextAsync("河东书房飘出满城书香");
+        await Expect(page.Locator(".search-result mark").First).ToBeVisibleAsync();
+        await reader.ScreenshotAsync("results");
+
+        await reader.FollowAsync(first);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("河东书房飘出满城书香");
+        await reader.ScreenshotAsync("story");
+
+        // A two-character word, narrowed to a section with the filter form, then the next page.
+        await reader.GotoAsync("/search?q=" + Uri.EscapeDataString("志愿"));
+        await Expect(page.Locator(".pager a[rel='next']")).ToBeVisibleAsync();
+        await page.Locator(".search-filters summary").ClickAsync();
+        await page.Locator("#search-section").SelectOptionAsync("wenming");
+        var before = page.Url;
+        await page.Locator(".search-form button[type='submit']").ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(before, new() { Timeout = 30_000 });
+        await reader.WaitForCompleteAsync();
+        Assert.Contains("section=wenming", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator(".search-result").First).ToBeVisibleAsync();
+        await reader.ScreenshotAsync("filtered");
+
+        await reader.GotoAsync("/search?q=" + Uri.EscapeDataString("志愿"));
+        await reader.FollowAsync(page.Locator(".pager a[rel='next']"));
+        Assert.EndsWith("&page=2", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator(".pager-current")).ToHaveTextAsync("2");
+        await reader.ScreenshotAsync("page-2");
+
+        reader.AssertClean();
+    }
+
     internal static Screen ScreenNamed(string name) => name == "phone" ? Screen.Phone : Screen.Desktop;
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -859,6 +859,67 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.ToTable("ArticleTransitions");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Search.SearchDocument", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int")
+                        .HasColumnOrder(0);
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnOrder(10);
+
+                    b.Property<string>("Captions")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnOrder(9);
+
+                    b.Property<DateOnly?>("EditionDate")
+                        .HasColumnType("date")
+                        .HasColumnOrder(3);
+
+                    b.Property<string>("Kicker")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnOrder(5);
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnOrder(1);
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("int")
+                        .HasColumnOrder(2);
+
+                    b.Property<string>("Subtitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .HasColumnOrder(6);
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnOrder(7);
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("UnitNames")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnOrder(8);
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("ArticleId", "PublishedAt", "SectionId", "EditionDate")
+                        .HasDatabaseName("IX_SearchDocuments_Filters");
+
+                    b.ToTable("SearchDocuments", (string)null);
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Sections.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -1408,6 +1469,15 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Search.SearchDocument", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("CivilizationNews.Core.Search.SearchDocument", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivilizationNews.Core.Units.UnitHonour", b =>

@@ -825,6 +825,67 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.ToTable("ArticleTransitions");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Search.SearchDocument", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(0);
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(10);
+
+                    b.Property<string>("Captions")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(9);
+
+                    b.Property<DateOnly?>("EditionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(3);
+
+                    b.Property<string>("Kicker")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(5);
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(1);
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(2);
+
+                    b.Property<string>("Subtitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(6);
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(7);
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("UnitNames")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(8);
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("ArticleId", "PublishedAt", "SectionId", "EditionDate")
+                        .HasDatabaseName("IX_SearchDocuments_Filters");
+
+                    b.ToTable("SearchDocuments", (string)null);
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Sections.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -1359,6 +1420,15 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Search.SearchDocument", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("CivilizationNews.Core.Search.SearchDocument", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivilizationNews.Core.Units.UnitHonour", b =>

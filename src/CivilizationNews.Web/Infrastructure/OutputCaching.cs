@@ -119,11 +119,23 @@ public sealed partial class OutputCacheEviction(IServiceScopeFactory scopes, IOu
 
     private async Task EvictAsync(IReadOnlySet<string> tags, CancellationToken cancellationToken)
     {
-        foreach (var tag in tags)
+        try
         {
-            await store.EvictByTagAsync(tag, cancellationToken);
+            foreach (var tag in tags)
+            {
+                await store.EvictByTagAsync(tag, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The editor's change is committed; a cache store that cannot be reached (Redis down) must
+            // not turn the save into an error page. Entries expire by themselves (OutputCache:ExpirationMinutes).
+            LogEvictFailed(logger, ex);
         }
     }
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "Output cache eviction failed; cached pages expire on their own")]
+    private static partial void LogEvictFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "Output cache evicted: {Tags}")]
     private static partial void LogEvicted(ILogger logger, IReadOnlySet<string> tags);

@@ -372,37 +372,14 @@ public sealed partial class ImportController(NewsDbContext db, DraftCreator crea
     private static partial void LogProposalRefused(ILogger logger, string user, string problem);
 }
 
-/// <summary>
-/// Reads the form before antiforgery validation does, so that a body over the action's limits becomes
-/// a Chinese message on the upload page instead of a bare 400 or 413. Nothing is stored either way.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class ImportOversizeGuardAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+/// <summary>A page file or review form over the import limits: a Chinese message on the import page.</summary>
+public sealed class ImportOversizeGuardAttribute : OversizedFormGuardAttribute
 {
-    // After the request-limit filters (900), before antiforgery (1000).
-    public int Order => 950;
-
     /// <summary>The review form (proposal and page text) rather than the upload.</summary>
     public bool ForReview { get; set; }
 
-    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
-    {
-        var http = context.HttpContext;
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType)
-        {
-            return;
-        }
-        try
-        {
-            await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
-        {
-            var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
-            tempData[AdminController.ErrorKey] = ForReview ? ImportController.ReviewTooLargeMessage : ImportInputException.MessageFor(ImportInputReason.TooLarge);
-            // Result filters, which normally save TempData, do not run after an authorization short-circuit.
-            tempData.Save();
-            context.Result = new RedirectResult("/admin/import");
-        }
-    }
+    protected override string Message =>
+        ForReview ? ImportController.ReviewTooLargeMessage : ImportInputException.MessageFor(ImportInputReason.TooLarge);
+
+    protected override string RedirectTo => "/admin/import";
 }

@@ -183,35 +183,10 @@ public sealed class MediaController(NewsDbContext db, MediaLibrary library) : Ad
             .ToListAsync(cancellationToken);
 }
 
-/// <summary>
-/// Reads the upload form before antiforgery validation does, so that a body over the request limit
-/// (Kestrel's RequestSizeLimit or the multipart length limit) becomes the Chinese "too large" message
-/// on the upload page instead of a bare 400 or 413. It runs after the limit filters (order 900) and
-/// before antiforgery (order 1000); nothing is stored either way.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class OversizedUploadGuardAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+/// <summary>A photo over the upload limit: the Chinese "too large" message on the upload page.</summary>
+public sealed class OversizedUploadGuardAttribute : OversizedFormGuardAttribute
 {
-    public int Order => 950;
+    protected override string Message => ImageUploadValidator.TooLargeMessage;
 
-    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
-    {
-        var http = context.HttpContext;
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType)
-        {
-            return;
-        }
-        try
-        {
-            await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
-        {
-            var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
-            tempData[AdminController.ErrorKey] = ImageUploadValidator.TooLargeMessage;
-            // Result filters (which normally save TempData) do not run after an authorization short-circuit.
-            tempData.Save();
-            context.Result = new RedirectResult("/admin/media/upload");
-        }
-    }
+    protected override string RedirectTo => "/admin/media/upload";
 }

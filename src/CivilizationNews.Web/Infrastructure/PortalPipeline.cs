@@ -49,6 +49,8 @@ public static class PortalPipeline
     {
         app.MapStaticAssets();
         app.MapPortalHealthChecks();
-        app.MapControllers();
+        // WithStaticAssets: link and script tag helpers emit fingerprinted URLs (site.{hash}.css),
+        // which MapStaticAssets serves with a one-year immutable cache.
+        app.MapControllers().WithStaticAssets();
     }
 }

@@ -65,6 +65,11 @@ public static class PortalServices
 
     public static void AddPortalWeb(this WebApplicationBuilder builder)
     {
+        // Run from the build output (dotnet run, in any environment), MapStaticAssets' endpoint
+        // manifest names precompressed files that live under obj/, which only the build's static web
+        // assets manifest maps: without it every gzip request got an empty 200 (issue 12). Published
+        // output has no such manifest and serves wwwroot with its .gz/.br files: there this is a no-op.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
         // Chinese text is written as characters, not as &#x...; entities: a third of the bytes, and readable source.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

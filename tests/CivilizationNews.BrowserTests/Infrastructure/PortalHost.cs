@@ -18,19 +18,6 @@ namespace CivilizationNews.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class PortalHost : IAsyncLifetime
 {
-    /// <summary>Debian's Chromium (apt-get install chromium), never a Playwright browser download.</summary>
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    /// <summary>
-    /// The flags of STACK-NOTES.md. The dead loopback proxy stops Chromium's own update look-ups;
-    /// loopback addresses bypass proxies, so the app under test still loads.
-    /// </summary>
-    private static readonly string[] LaunchArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic", "--proxy-server=http://127.0.0.1:9",
-    ];
-
     private readonly Factory _factory = new();
     private readonly bool _withBrowser;
     private IPlaywright? _playwright;
@@ -65,20 +52,7 @@ public sealed class PortalHost : IAsyncLifetime
         {
             return;
         }
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium fonts-wqy-zenhei (.ci/run does this).");
-        }
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        // Two cores shared with the other test projects: give assertions time to settle.
-        Assertions.SetDefaultExpectTimeout(15_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = LaunchArgs,
-        });
+        (_playwright, _browser) = await Chromium.LaunchAsync();
     }
 
     /// <summary>A fresh browser context (its own cookies and storage) at the given screen size.</summary>

@@ -86,6 +86,27 @@ public sealed class ReaderSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until an image has loaded and has pixels, as a reader would see it: a lazy image starts
+    /// loading only once layout puts it near the viewport, so "visible" does not mean "loaded".
+    /// Fails with the image's state when it has not loaded within 30 s (or loaded broken).
+    /// </summary>
+    public async Task WaitForImageAsync(ILocator image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        await image.ScrollIntoViewIfNeededAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await image.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                var state = await image.EvaluateAsync<string>("i => `src=${i.currentSrc} complete=${i.complete} naturalWidth=${i.naturalWidth}`");
+                throw new TimeoutException($"The image on {Page.Url} did not load in 30 s: {state}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Saves a full-page screenshot: TestResults/browser/screenshots/{journey}/{screen}-{n}-{name}.png.</summary>
     /// <remarks>
     /// A full-page shot briefly resizes the viewport; keyboard tests that press a key right after a

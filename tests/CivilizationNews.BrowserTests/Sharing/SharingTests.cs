@@ -22,7 +22,8 @@ public sealed class SharingTests(PortalHost host) : IClassFixture<PortalHost>
         await qr.ScrollIntoViewIfNeededAsync();
         await Assertions.Expect(qr).ToBeVisibleAsync();
         Assert.False(string.IsNullOrWhiteSpace(await qr.GetAttributeAsync("alt")));
-        Assert.True(await qr.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the QR image loads");
+        // Lazy: it starts loading once scrolled near; a reader sees it when it has loaded, not before.
+        await reader.WaitForImageAsync(qr);
         await Assertions.Expect(page.Locator(".share-qr figcaption")).ToContainTextAsync("微信扫一扫");
         await reader.ScreenshotAsync("share-box");
 

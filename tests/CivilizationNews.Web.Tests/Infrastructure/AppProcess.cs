@@ -33,15 +33,11 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The test output's copy of the built portal, on a free port, in Production.</summary>
     public static async Task<AppProcess> StartAsync(string dataDirectory, params string[] settings)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CivilizationNews.Web.dll"));
         start.ArgumentList.Add($"--DataDirectory={dataDirectory}");
         start.ArgumentList.Add($"--Urls=http://127.0.0.1:{port}");
@@ -52,15 +48,123 @@ public sealed class AppProcess : IAsyncDisposable
         }
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return await LaunchAsync(start, port, TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>
+    /// The README's run command, word for word (<c>dotnet run --project src/CivilizationNews.Web</c>
+    /// in the repository root), with no environment name set, as a newcomer's shell has none. Only
+    /// the address and the data folder are given, as environment variables the README documents; the
+    /// demo paper is seeded on first start as the README says. Building is part of the command, so
+    /// the wait allows for it.
+    /// </summary>
+    public static async Task<AppProcess> StartFromReadmeAsync(string dataDirectory)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot() };
+        foreach (var arg in (string[])["run", "--project", "src/CivilizationNews.Web"])
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        // No build server left running after the test (it would outlive the run).
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["DataDirectory"] = dataDirectory;
+        return await LaunchAsync(start, port, TimeSpan.FromMinutes(5));
+    }
+
+    /// <summary>
+    /// <c>dotnet publish -c Release</c> of the portal into <paramref name="outputDirectory"/>, as
+    /// docs/deployment.md says; fails with the publish output when it does not succeed.
+    /// </summary>
+    public static async Task PublishAsync(string outputDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in (string[])["publish", "src/CivilizationNews.Web", "-c", "Release", "-o", outputDirectory])
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
+        }
+    }
+
+    /// <summary>
+    /// The published output run the way docs/deployment.md runs it: <c>dotnet CivilizationNews.Web.dll</c>
+    /// in the publish folder, in Production, on a loopback port behind the reverse proxy.
+    /// </summary>
+    public static async Task<AppProcess> StartPublishedAsync(string publishDirectory, string dataDirectory)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = publishDirectory };
+        start.ArgumentList.Add("CivilizationNews.Web.dll");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["DataDirectory"] = dataDirectory;
+        return await LaunchAsync(start, port, TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>The checkout: the nearest ancestor of the test output that holds CivilizationNews.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CivilizationNews.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException("No CivilizationNews.sln above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task<AppProcess> LaunchAsync(ProcessStartInfo start, int port, TimeSpan readyWithin)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.StandardOutputEncoding = Encoding.UTF8;
+        start.StandardErrorEncoding = Encoding.UTF8;
         var process = Process.Start(start)!;
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilReadyAsync();
+        try
+        {
+            await app.WaitUntilReadyAsync(readyWithin);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
+
+    /// <summary>
+    /// The lines the app logged at warning level or above (Serilog's console template writes
+    /// "[HH:mm:ss WRN] …"): a clean start and a clean page view log none.
+    /// </summary>
+    public IReadOnlyList<string> Problems =>
+        Output.Split('\n').Where(l => l.Contains(" WRN]", StringComparison.Ordinal) || l.Contains(" ERR]", StringComparison.Ordinal)
+            || l.Contains(" FTL]", StringComparison.Ordinal)).ToList();
 
     private void Append(string? line)
     {
@@ -73,10 +177,10 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync()
+    private async Task WaitUntilReadyAsync(TimeSpan within)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.Add(within);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)

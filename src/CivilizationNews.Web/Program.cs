@@ -1,3 +1,4 @@
+using CivilizationNews.Web.Cli;
 using CivilizationNews.Web.Infrastructure;
 
 // The composition root. Command-line verbs (seed-demo, migrate, …) run against the same

@@ -3,7 +3,9 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Discovery;
+using CivilizationNews.Core.Feeds;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Sitemaps;
 using CivilizationNews.Core.Time;
 using CivilizationNews.Web.Infrastructure;
 using CivilizationNews.Web.TagHelpers;
@@ -21,7 +23,7 @@ namespace CivilizationNews.Web.Controllers;
 [OutputCache(PolicyName = OutputCaching.PublicPolicy)]
 [HoldDatabaseConnection]
 public sealed class FeedsController(
-    DiscoveryReader discovery, MarkdownRenderer renderer, PublicUrls urls, IOptions<FeedOptions> feedOptions,
+    FeedReader feeds, MarkdownRenderer renderer, PublicUrls urls, IOptions<FeedOptions> feedOptions,
     IOptions<SiteOptions> site, TimeProvider clock) : Controller
 {
     private const string Format = "{format:regex(^(rss|atom)$)}";
@@ -33,31 +35,31 @@ public sealed class FeedsController(
     [HttpGet("/feed/" + Format)]
     public async Task<IActionResult> Site(string format, CancellationToken cancellationToken)
     {
-        var channel = await discovery.SiteAsync(Count, cancellationToken);
+        var channel = await feeds.SiteAsync(Count, cancellationToken);
         return Feed(format, FeedPaths.Site, PublicPaths.Home, null, $"{site.Value.Name}（{site.Value.Tagline}）最新报道", channel.Stories);
     }
 
     [HttpGet("/section/{slug}/" + Format)]
     public async Task<IActionResult> Section(string slug, string format, CancellationToken cancellationToken) =>
-        await discovery.SectionAsync(slug, Count, cancellationToken) is { } channel
+        await feeds.SectionAsync(slug, Count, cancellationToken) is { } channel
             ? Feed(format, PublicPaths.Section(slug), PublicPaths.Section(slug), channel.Name, channel.Description, channel.Stories)
             : NotFound();
 
     [HttpGet("/unit/{slug}/" + Format)]
     public async Task<IActionResult> Unit(string slug, string format, CancellationToken cancellationToken) =>
-        await discovery.UnitAsync(slug, Count, cancellationToken) is { } channel
+        await feeds.UnitAsync(slug, Count, cancellationToken) is { } channel
             ? Feed(format, PublicPaths.Unit(slug), PublicPaths.Unit(slug), channel.Name, channel.Description, channel.Stories)
             : NotFound();
 
     [HttpGet("/contributor/{slug}/" + Format)]
     public async Task<IActionResult> Contributor(string slug, string format, CancellationToken cancellationToken) =>
-        await discovery.ContributorAsync(slug, Count, cancellationToken) is { } channel
+        await feeds.ContributorAsync(slug, Count, cancellationToken) is { } channel
             ? Feed(format, PublicPaths.Contributor(slug), PublicPaths.Contributor(slug), channel.Name, channel.Description, channel.Stories)
             : NotFound();
 
     [HttpGet("/tag/{name}/" + Format)]
     public async Task<IActionResult> Tag(string name, string format, CancellationToken cancellationToken) =>
-        await discovery.TagAsync(name, Count, cancellationToken) is { } channel
+        await feeds.TagAsync(name, Count, cancellationToken) is { } channel
             ? Feed(format, PublicPaths.Tag(name), PublicPaths.Tag(name), channel.Name, channel.Description, channel.Stories)
             : NotFound();
 
@@ -65,7 +67,7 @@ public sealed class FeedsController(
     [HttpGet("/epaper/" + Format)]
     public async Task<IActionResult> Epaper(string format, CancellationToken cancellationToken)
     {
-        if (await discovery.LatestEditionAsync(cancellationToken) is not { } edition)
+        if (await feeds.LatestEditionAsync(cancellationToken) is not { } edition)
         {
             return NotFound();
         }

@@ -1,5 +1,9 @@
 using CivilizationNews.Core.Data;
-using CivilizationNews.Core.Discovery;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Feeds;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Sitemaps;
+using CivilizationNews.Core.Time;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Infrastructure;
 using CivilizationNews.Core.Caching;

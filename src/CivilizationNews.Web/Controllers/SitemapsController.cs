@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using CivilizationNews.Core.Discovery;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Feeds;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Sitemaps;
+using CivilizationNews.Core.Time;
 using CivilizationNews.Web.Infrastructure;
 using CivilizationNews.Web.TagHelpers;
 using CivilizationNews.Core.Caching;
@@ -18,7 +22,7 @@ namespace CivilizationNews.Web.Controllers;
 /// </summary>
 [OutputCache(PolicyName = OutputCaching.PublicPolicy)]
 [HoldDatabaseConnection]
-public sealed class SitemapsController(DiscoveryReader discovery, PublicUrls urls, IOptions<SiteOptions> site) : Controller
+public sealed class SitemapsController(SitemapReader sitemaps, PublicUrls urls, IOptions<SiteOptions> site) : Controller
 {
     private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string NewsNs = "http://www.google.com/schemas/sitemap-news/0.9";
@@ -45,7 +49,7 @@ public sealed class SitemapsController(DiscoveryReader discovery, PublicUrls url
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var months = await discovery.StoryMonthsAsync(cancellationToken);
+        var months = await sitemaps.StoryMonthsAsync(cancellationToken);
         var latest = months.Count > 0 ? months.Max(m => m.LastModified) : (DateTime?)null;
         return Xml(w =>
         {
@@ -79,7 +83,7 @@ public sealed class SitemapsController(DiscoveryReader discovery, PublicUrls url
     {
         if (month.Length != 7
             || !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-            || await discovery.StoriesInMonthAsync(first.Year, first.Month, cancellationToken) is not { Count: > 0 } stories)
+            || await sitemaps.StoriesInMonthAsync(first.Year, first.Month, cancellationToken) is not { Count: > 0 } stories)
         {
             return NotFound();
         }
@@ -87,25 +91,25 @@ public sealed class SitemapsController(DiscoveryReader discovery, PublicUrls url
     }
 
     [HttpGet("/sitemaps/pages.xml")]
-    public async Task<IActionResult> Pages(CancellationToken cancellationToken) => UrlSet(await discovery.PagesAsync(cancellationToken));
+    public async Task<IActionResult> Pages(CancellationToken cancellationToken) => UrlSet(await sitemaps.PagesAsync(cancellationToken));
 
     [HttpGet("/sitemaps/sections.xml")]
-    public async Task<IActionResult> Sections(CancellationToken cancellationToken) => UrlSet(await discovery.SectionsAsync(cancellationToken));
+    public async Task<IActionResult> Sections(CancellationToken cancellationToken) => UrlSet(await sitemaps.SectionsAsync(cancellationToken));
 
     [HttpGet("/sitemaps/units.xml")]
-    public async Task<IActionResult> Units(CancellationToken cancellationToken) => UrlSet(await discovery.UnitsAsync(cancellationToken));
+    public async Task<IActionResult> Units(CancellationToken cancellationToken) => UrlSet(await sitemaps.UnitsAsync(cancellationToken));
 
     [HttpGet("/sitemaps/contributors.xml")]
-    public async Task<IActionResult> Contributors(CancellationToken cancellationToken) => UrlSet(await discovery.ContributorsAsync(cancellationToken));
+    public async Task<IActionResult> Contributors(CancellationToken cancellationToken) => UrlSet(await sitemaps.ContributorsAsync(cancellationToken));
 
     [HttpGet("/sitemaps/editions.xml")]
-    public async Task<IActionResult> Editions(CancellationToken cancellationToken) => UrlSet(await discovery.EditionsAsync(cancellationToken));
+    public async Task<IActionResult> Editions(CancellationToken cancellationToken) => UrlSet(await sitemaps.EditionsAsync(cancellationToken));
 
     /// <summary>Google News: stories of the last 48 hours (an empty urlset when there are none).</summary>
     [HttpGet("/sitemaps/news.xml")]
     public async Task<IActionResult> News(CancellationToken cancellationToken)
     {
-        var news = await discovery.RecentNewsAsync(cancellationToken);
+        var news = await sitemaps.RecentNewsAsync(cancellationToken);
         return Xml(w =>
         {
             w.WriteStartElement("urlset", SitemapNs);

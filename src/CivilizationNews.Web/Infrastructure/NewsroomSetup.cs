@@ -2,7 +2,9 @@ using System.Security.Claims;
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
-using CivilizationNews.Core.Newsroom;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
 using Microsoft.AspNetCore.Identity;
 
 namespace CivilizationNews.Web.Infrastructure;
@@ -70,17 +72,7 @@ public static class NewsroomSetup
             .AddPolicy(EditorPolicy, p => p.RequireAuthenticatedUser().RequireRole(NewsRoles.Editor, NewsRoles.Admin))
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(NewsRoles.Admin));
 
-        builder.Services.AddScoped<AuditLog>();
-        builder.Services.AddScoped<ArticleDesk>();
-        builder.Services.AddScoped<ArticleWorkflow>();
-        builder.Services.AddScoped<EditPresence>();
-        builder.Services.AddScoped<ScheduledPublisher>();
-        builder.Services.AddScoped<CivilizationNews.Core.Features.FeatureComposer>();
-        builder.Services.AddScoped<CivilizationNews.Core.Features.FeaturePublisher>();
-        builder.Services.AddScoped<CivilizationNews.Core.Media.MediaLibrary>();
         builder.Services.AddScoped<FirstAdministrator>();
-        builder.Services.AddScoped<CivilizationNews.Core.Importing.DraftCreator>();
-        builder.Services.AddHostedService<SchedulerService>();
     }
 
     /// <summary>The newsroom member behind a request's principal, with unit and contributor from the user's claims.</summary>

@@ -1,7 +1,12 @@
+using CivilizationNews.Web.Cli;
+using CivilizationNews.Core;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Demo;
-using CivilizationNews.Core.Discovery;
+using CivilizationNews.Core.Feeds;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Sitemaps;
+using CivilizationNews.Core.Time;
 using CivilizationNews.Core.Reading;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -33,25 +38,8 @@ public static class PortalServices
     public static void AddPortalData(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        builder.Services.AddSingleton(options);
-        builder.Services.AddNewsDatabase(options, DataDirectory(builder));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<MarkdownRenderer>();
-        builder.Services.AddScoped<DemoSeeder>();
-        builder.Services.AddScoped<ArticleReader>();
-        builder.Services.AddScoped<ListReader>();
-        builder.Services.AddScoped<UnitReader>();
-        builder.Services.AddScoped<EditionReader>();
-        builder.Services.AddScoped<FeatureReader>();
-        builder.Services.AddScoped<HomeReader>();
-        builder.Services.AddScoped<MediaReader>();
-        // Search: one segmenter for the process (its dictionary loads on first use), the provider's search behind IStorySearch.
-        builder.Services.AddSingleton(_ => CivilizationNews.Core.Search.ChineseSegmenter.Shared);
-        builder.Services.AddScoped<CivilizationNews.Core.Search.IStorySearch, CivilizationNews.Core.Search.StorySearch>();
-        builder.Services.AddScoped<CivilizationNews.Core.Search.SearchIndexer>();
-        builder.Services.AddDiscovery(builder.Configuration);
-        // Pushed URLs must be on the public origin; Discovery:PublicBaseUrl may override Site:PublicBaseUrl.
-        builder.Services.PostConfigure<DiscoveryOptions>(o =>
+        builder.Services.AddNewsCore(builder.Configuration, options, DataDirectory(builder));
+        builder.Services.PostConfigure<LinkPushOptions>(o =>
         {
             if (string.IsNullOrWhiteSpace(o.PublicBaseUrl))
             {

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CivilizationNews.Core.Discovery;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Feeds;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Sitemaps;
+using CivilizationNews.Core.Time;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Infrastructure;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,8 @@
 using CivilizationNews.Core.Articles;
-using CivilizationNews.Core.Newsroom;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Tests.Newsroom;

@@ -2,7 +2,9 @@ using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
-using CivilizationNews.Core.Newsroom;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
 using CivilizationNews.Core.Sections;
 using Microsoft.Extensions.Time.Testing;
 

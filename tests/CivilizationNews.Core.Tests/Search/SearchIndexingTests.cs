@@ -1,5 +1,8 @@
 using CivilizationNews.Core.Articles;
-using CivilizationNews.Core.Newsroom;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
 using CivilizationNews.Core.Search;
 using CivilizationNews.Core.Tests.Newsroom;
 using CivilizationNews.Core.Units;

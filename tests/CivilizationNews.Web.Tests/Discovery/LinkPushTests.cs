@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
-using CivilizationNews.Core.Discovery;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Feeds;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Sitemaps;
+using CivilizationNews.Core.Time;
 using CivilizationNews.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -142,7 +146,7 @@ public sealed class LinkPushTests
         return new LinkPushService(new LinkPushNotifier(options, new ListLogger<LinkPushNotifier>()), new PlainHttpClients(), options, TimeProvider.System, logs);
     }
 
-    private static IOptions<DiscoveryOptions> Options(string endpoint) => Microsoft.Extensions.Options.Options.Create(new DiscoveryOptions
+    private static IOptions<LinkPushOptions> Options(string endpoint) => Microsoft.Extensions.Options.Options.Create(new LinkPushOptions
     {
         PushEndpoint = endpoint,
         PublicBaseUrl = Origin,

@@ -1,7 +1,9 @@
 using System.Net;
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
-using CivilizationNews.Core.Newsroom;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
 using CivilizationNews.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

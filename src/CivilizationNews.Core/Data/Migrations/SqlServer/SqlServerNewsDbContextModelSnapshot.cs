@@ -731,7 +731,7 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.ToTable("MediaVariants");
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Newsroom.ArticleEditPresence", b =>
+            modelBuilder.Entity("CivilizationNews.Core.Editing.ArticleEditPresence", b =>
                 {
                     b.Property<int>("ArticleId")
                         .HasColumnType("int");
@@ -753,7 +753,7 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.ToTable("ArticleEditPresences");
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Newsroom.ArticleRevision", b =>
+            modelBuilder.Entity("CivilizationNews.Core.Editing.ArticleRevision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -815,7 +815,7 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.ToTable("ArticleRevisions");
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Newsroom.ArticleTransition", b =>
+            modelBuilder.Entity("CivilizationNews.Core.Editing.ArticleTransition", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1440,7 +1440,7 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.Navigation("Media");
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Newsroom.ArticleEditPresence", b =>
+            modelBuilder.Entity("CivilizationNews.Core.Editing.ArticleEditPresence", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Articles.Article", null)
                         .WithMany()
@@ -1449,7 +1449,7 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Newsroom.ArticleRevision", b =>
+            modelBuilder.Entity("CivilizationNews.Core.Editing.ArticleRevision", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
                         .WithMany()
@@ -1460,7 +1460,7 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Newsroom.ArticleTransition", b =>
+            modelBuilder.Entity("CivilizationNews.Core.Editing.ArticleTransition", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
                         .WithMany()

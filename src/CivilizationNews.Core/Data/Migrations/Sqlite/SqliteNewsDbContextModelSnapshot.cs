@@ -701,7 +701,7 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.ToTable("MediaVariants");
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Newsroom.ArticleEditPresence", b =>
+            modelBuilder.Entity("CivilizationNews.Core.Editing.ArticleEditPresence", b =>
                 {
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
@@ -723,7 +723,7 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.ToTable("ArticleEditPresences");
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Newsroom.ArticleRevision", b =>
+            modelBuilder.Entity("CivilizationNews.Core.Editing.ArticleRevision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -783,7 +783,7 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.ToTable("ArticleRevisions");
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Newsroom.ArticleTransition", b =>
+            modelBuilder.Entity("CivilizationNews.Core.Editing.ArticleTransition", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1391,7 +1391,7 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.Navigation("Media");
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Newsroom.ArticleEditPresence", b =>
+            modelBuilder.Entity("CivilizationNews.Core.Editing.ArticleEditPresence", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Articles.Article", null)
                         .WithMany()
@@ -1400,7 +1400,7 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Newsroom.ArticleRevision", b =>
+            modelBuilder.Entity("CivilizationNews.Core.Editing.ArticleRevision", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
                         .WithMany()
@@ -1411,7 +1411,7 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Newsroom.ArticleTransition", b =>
+            modelBuilder.Entity("CivilizationNews.Core.Editing.ArticleTransition", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
                         .WithMany()

@@ -1,20 +1,14 @@
-namespace CivilizationNews.Core.Discovery;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-/// <summary>The "Feeds" configuration section.</summary>
-public sealed class FeedOptions
-{
-    public const string SectionName = "Feeds";
-    public const int MaxItemCount = 100;
-
-    /// <summary>Put each story's full rendered text in the feed instead of its summary.</summary>
-    public bool FullText { get; set; }
-
-    /// <summary>Stories per feed (the edition feed always carries the whole edition).</summary>
-    public int ItemCount { get; set; } = 20;
-}
+namespace CivilizationNews.Core.LinkPush;
 
 /// <summary>The "Discovery" configuration section: search-engine link push.</summary>
-public sealed class DiscoveryOptions
+public sealed class LinkPushOptions
 {
     public const string SectionName = "Discovery";
 

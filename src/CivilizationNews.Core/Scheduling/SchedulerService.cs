@@ -1,6 +1,15 @@
-using CivilizationNews.Core.Newsroom;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Web.Infrastructure;
+namespace CivilizationNews.Core.Scheduling;
 
 /// <summary>
 /// Checks for due scheduled stories every <see cref="Interval"/> (and at start, to catch up after downtime).
@@ -21,8 +30,11 @@ public sealed partial class SchedulerService(IServiceScopeFactory scopes, IConfi
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ScheduledPublisher>().PublishDueAsync(stoppingToken);
+                var scope = scopes.CreateAsyncScope();
+                await using (scope.ConfigureAwait(false))
+                {
+                    await scope.ServiceProvider.GetRequiredService<ScheduledPublisher>().PublishDueAsync(stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -30,7 +42,7 @@ public sealed partial class SchedulerService(IServiceScopeFactory scopes, IConfi
                 LogCheckFailed(logger, ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Scheduled publishing check failed; retrying on the next tick")]

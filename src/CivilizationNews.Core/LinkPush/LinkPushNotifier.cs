@@ -1,8 +1,14 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Core.Discovery;
+namespace CivilizationNews.Core.LinkPush;
 
 /// <summary>
 /// The in-process queue behind <see cref="ILinkPushNotifier"/>; <see cref="LinkPushService"/> drains it.
@@ -15,10 +21,10 @@ public sealed partial class LinkPushNotifier : ILinkPushNotifier
 
     private readonly Channel<IReadOnlyList<Uri>> _channel = Channel.CreateBounded<IReadOnlyList<Uri>>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-    private readonly DiscoveryOptions _options;
+    private readonly LinkPushOptions _options;
     private readonly ILogger<LinkPushNotifier> _logger;
 
-    public LinkPushNotifier(IOptions<DiscoveryOptions> options, ILogger<LinkPushNotifier> logger)
+    public LinkPushNotifier(IOptions<LinkPushOptions> options, ILogger<LinkPushNotifier> logger)
     {
         _options = options.Value;
         _logger = logger;

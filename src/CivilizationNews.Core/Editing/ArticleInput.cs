@@ -1,6 +1,12 @@
 using CivilizationNews.Core.Contributors;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Core.Newsroom;
+namespace CivilizationNews.Core.Editing;
 
 /// <summary>Everything an editor sets on a story in the editor form.</summary>
 public sealed record ArticleInput

@@ -3,8 +3,14 @@ using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Core.Discovery;
+namespace CivilizationNews.Core.LinkPush;
 
 /// <summary>
 /// Sends queued URLs to Discovery:PushEndpoint as Baidu's link push expects: a POST whose text/plain
@@ -12,7 +18,7 @@ namespace CivilizationNews.Core.Discovery;
 /// answer ends the batch. Every outcome is logged with the endpoint's reply.
 /// </summary>
 public sealed partial class LinkPushService(
-    LinkPushNotifier queue, IHttpClientFactory httpClients, IOptions<DiscoveryOptions> options, TimeProvider clock,
+    LinkPushNotifier queue, IHttpClientFactory httpClients, IOptions<LinkPushOptions> options, TimeProvider clock,
     ILogger<LinkPushService> logger) : BackgroundService
 {
     public const string HttpClientName = "LinkPush";

@@ -1,6 +1,12 @@
 using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Core.Newsroom;
+namespace CivilizationNews.Core.Editing;
 
 /// <summary>A saved state of a story's text fields. Every save makes one; autosaves are marked.</summary>
 public class ArticleRevision

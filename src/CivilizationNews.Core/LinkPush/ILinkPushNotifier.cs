@@ -1,4 +1,11 @@
-namespace CivilizationNews.Core.Discovery;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
+
+namespace CivilizationNews.Core.LinkPush;
 
 /// <summary>
 /// Tells a search engine's link-submission endpoint (Baidu's 普通收录 API style) about newly published

@@ -1,6 +1,12 @@
 using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Core.Newsroom;
+namespace CivilizationNews.Core.Workflow;
 
 /// <summary>
 /// Resource-based rules: what a newsroom member may do with a given story.

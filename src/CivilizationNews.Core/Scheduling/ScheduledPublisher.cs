@@ -3,8 +3,14 @@ using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Core.Newsroom;
+namespace CivilizationNews.Core.Scheduling;
 
 /// <summary>
 /// Publishes every scheduled story whose time has come, exactly once across all app instances:
@@ -12,7 +18,7 @@ namespace CivilizationNews.Core.Newsroom;
 /// claim id; only the instance whose UPDATE changed a row records its publication.
 /// A story whose time passed while no instance ran is published on the next check (catch-up).
 /// </summary>
-public sealed partial class ScheduledPublisher(NewsDbContext db, TimeProvider clock, ILogger<ScheduledPublisher> logger, Discovery.ILinkPushNotifier? push = null)
+public sealed partial class ScheduledPublisher(NewsDbContext db, TimeProvider clock, ILogger<ScheduledPublisher> logger, LinkPush.ILinkPushNotifier? push = null)
 {
     public async Task<IReadOnlyList<int>> PublishDueAsync(CancellationToken cancellationToken = default)
     {

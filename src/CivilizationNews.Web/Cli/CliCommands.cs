@@ -3,11 +3,14 @@ using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Importing;
-using CivilizationNews.Core.Newsroom;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using CivilizationNews.Web.Infrastructure;
 
-namespace CivilizationNews.Web.Infrastructure;
+namespace CivilizationNews.Web.Cli;
 
 /// <summary>The verbs that need more than a line: create-user and import.</summary>
 public static class CliCommands

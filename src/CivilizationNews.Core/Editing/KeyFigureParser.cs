@@ -1,7 +1,13 @@
 using System.Text.RegularExpressions;
 using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Core.Newsroom;
+namespace CivilizationNews.Core.Editing;
 
 /// <summary>
 /// Reads key figures written one per line as a newsroom would: "交通志愿服务：3.06万余人次",

@@ -1,7 +1,13 @@
 using CivilizationNews.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Core.Newsroom;
+namespace CivilizationNews.Core.Editing;
 
 /// <summary>
 /// Who else has a story open. The editor page sends a heartbeat; an entry older than
@@ -19,7 +25,7 @@ public sealed class EditPresence(NewsDbContext db, TimeProvider clock)
             .ConfigureAwait(false);
         if (updated == 0)
         {
-            db.ArticleEditPresences.Add(new Newsroom.ArticleEditPresence { ArticleId = articleId, UserId = user.Id, UserName = user.Name, LastSeenAt = now });
+            db.ArticleEditPresences.Add(new ArticleEditPresence { ArticleId = articleId, UserId = user.Id, UserName = user.Name, LastSeenAt = now });
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

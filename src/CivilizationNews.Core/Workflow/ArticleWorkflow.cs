@@ -2,8 +2,14 @@ using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Core.Newsroom;
+namespace CivilizationNews.Core.Workflow;
 
 public enum WorkflowOutcome
 {
@@ -23,7 +29,7 @@ public sealed record WorkflowResult(WorkflowOutcome Outcome, string? Message = n
 /// Moves stories through 草稿 → 待审 → 已通过 → 已排期 / 已发布 → 已撤回 / 已归档, enforcing who may
 /// take each step, and records every step (who, when, why) with an audit entry in the same transaction.
 /// </summary>
-public sealed class ArticleWorkflow(NewsDbContext db, AuditLog audit, TimeProvider clock, Discovery.ILinkPushNotifier? push = null)
+public sealed class ArticleWorkflow(NewsDbContext db, AuditLog audit, TimeProvider clock, LinkPush.ILinkPushNotifier? push = null)
 {
     public async Task<WorkflowResult> MoveAsync(int articleId, ArticleStatus to, NewsroomUser user, string? reason,
         DateTime? scheduleAtUtc = null, CancellationToken cancellationToken = default)

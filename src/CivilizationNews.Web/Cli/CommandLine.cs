@@ -1,7 +1,8 @@
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Demo;
+using CivilizationNews.Web.Infrastructure;
 
-namespace CivilizationNews.Web.Infrastructure;
+namespace CivilizationNews.Web.Cli;
 
 /// <summary>
 /// Command-line verbs: `dotnet run --project src/CivilizationNews.Web -- seed-demo`. Host settings

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Search;
+using CivilizationNews.Web.Infrastructure;
 
-namespace CivilizationNews.Web.Infrastructure;
+namespace CivilizationNews.Web.Cli;
 
 /// <summary>The reindex verb: rebuilds the search documents (and SQLite's FTS5 index) from the published stories.</summary>
 public static class SearchCommands

@@ -2,8 +2,9 @@ using System.Globalization;
 using CivilizationNews.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using CivilizationNews.Web.Infrastructure;
 
-namespace CivilizationNews.Web.Infrastructure;
+namespace CivilizationNews.Web.Cli;
 
 /// <summary>
 /// `backup &lt;file&gt;` and `restore &lt;file&gt;` for the SQLite database. A backup is taken online with

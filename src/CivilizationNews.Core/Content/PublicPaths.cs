@@ -1,6 +1,12 @@
 using System.Globalization;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Core.Discovery;
+namespace CivilizationNews.Core.Content;
 
 /// <summary>
 /// The canonical path of each public page: one path per page, no trailing slash, no query. Feeds,

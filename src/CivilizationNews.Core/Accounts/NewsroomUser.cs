@@ -1,7 +1,13 @@
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Auditing;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Core.Newsroom;
+namespace CivilizationNews.Core.Accounts;
 
 /// <summary>The signed-in newsroom member on whose behalf a service acts.</summary>
 public sealed record NewsroomUser(string Id, string Name, IReadOnlySet<string> Roles, int? UnitId = null, int? ContributorId = null, string? IpAddress = null)

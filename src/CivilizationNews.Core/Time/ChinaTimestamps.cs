@@ -1,7 +1,13 @@
 using System.Globalization;
 using CivilizationNews.Core.Time;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Content;
 
-namespace CivilizationNews.Core.Discovery;
+namespace CivilizationNews.Core.Time;
 
 /// <summary>Machine-readable timestamps in China time, with the offset written out (2021-12-10T06:30:00+08:00).</summary>
 public static class ChinaTimestamps

@@ -3,8 +3,14 @@ using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Tags;
 using Microsoft.EntityFrameworkCore;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Time;
 
-namespace CivilizationNews.Core.Newsroom;
+namespace CivilizationNews.Core.Editing;
 
 public enum SaveOutcome
 {

@@ -1,0 +1,71 @@
+using CivilizationNews.Core.Auditing;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Demo;
+using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Features;
+using CivilizationNews.Core.Feeds;
+using CivilizationNews.Core.Importing;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Media;
+using CivilizationNews.Core.Reading;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Search;
+using CivilizationNews.Core.Sitemaps;
+using CivilizationNews.Core.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CivilizationNews.Core;
+
+/// <summary>Every service Core offers, registered in one place: the web app and the tools call this once.</summary>
+public static class NewsCoreServices
+{
+    public static IServiceCollection AddNewsCore(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(database);
+        services.AddNewsDatabase(database, dataDirectory);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<DemoSeeder>();
+
+        // Reading: the public pages.
+        services.AddScoped<ArticleReader>();
+        services.AddScoped<ListReader>();
+        services.AddScoped<UnitReader>();
+        services.AddScoped<EditionReader>();
+        services.AddScoped<FeatureReader>();
+        services.AddScoped<HomeReader>();
+        services.AddScoped<MediaReader>();
+        services.Configure<FeedOptions>(configuration.GetSection(FeedOptions.SectionName));
+        services.AddScoped<FeedReader>();
+        services.AddScoped<SitemapReader>();
+
+        // Search: one segmenter for the process (its dictionary loads on first use), the provider's search behind IStorySearch.
+        services.AddSingleton(_ => ChineseSegmenter.Shared);
+        services.AddScoped<IStorySearch, StorySearch>();
+        services.AddScoped<SearchIndexer>();
+
+        // The newsroom: editing, workflow, scheduling, features, media, print-page import, audit.
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ArticleDesk>();
+        services.AddScoped<EditPresence>();
+        services.AddScoped<ArticleWorkflow>();
+        services.AddScoped<ScheduledPublisher>();
+        services.AddHostedService<SchedulerService>();
+        services.AddScoped<FeatureComposer>();
+        services.AddScoped<FeaturePublisher>();
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped<DraftCreator>();
+
+        // Link push: published URLs queued for the search engines, sent by a background service with retries.
+        services.Configure<LinkPushOptions>(configuration.GetSection(LinkPushOptions.SectionName));
+        services.AddHttpClient(LinkPushService.HttpClientName);
+        services.TryAddSingleton<LinkPushNotifier>();
+        services.TryAddSingleton<ILinkPushNotifier>(sp => sp.GetRequiredService<LinkPushNotifier>());
+        services.AddHostedService<LinkPushService>();
+        return services;
+    }
+}

@@ -1,10 +1,4 @@
 using System.Globalization;
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Time;
 
 namespace CivilizationNews.Core.Content;
 

@@ -1,10 +1,8 @@
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
 using CivilizationNews.Core.Contributors;
+using CivilizationNews.Core.Editing;
 using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Features;
 using CivilizationNews.Core.Media;

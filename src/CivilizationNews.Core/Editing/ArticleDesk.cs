@@ -1,14 +1,10 @@
+using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Tags;
-using Microsoft.EntityFrameworkCore;
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Scheduling;
 using CivilizationNews.Core.Workflow;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Editing;
 

@@ -1,10 +1,4 @@
 using CivilizationNews.Core.Contributors;
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Time;
 
 namespace CivilizationNews.Core.Editing;
 

@@ -1,11 +1,6 @@
+using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Time;
 
 namespace CivilizationNews.Core.Editing;
 

@@ -1,11 +1,5 @@
 using System.Text.RegularExpressions;
 using CivilizationNews.Core.Articles;
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Time;
 
 namespace CivilizationNews.Core.Editing;
 

@@ -1,12 +1,9 @@
 using System.Globalization;
+using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Data;
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Features;

@@ -1,10 +1,8 @@
+using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
-using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Features;

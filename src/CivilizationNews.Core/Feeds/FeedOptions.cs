@@ -1,11 +1,3 @@
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Time;
-
 namespace CivilizationNews.Core.Feeds;
 
 /// <summary>The "Feeds" configuration section.</summary>

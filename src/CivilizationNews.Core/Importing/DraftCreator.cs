@@ -1,16 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Editing;
 using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Features;
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 using NewsUnit = CivilizationNews.Core.Units.Unit;
 using NewsUnitKind = CivilizationNews.Core.Units.UnitKind;

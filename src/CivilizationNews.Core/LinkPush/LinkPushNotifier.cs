@@ -1,12 +1,7 @@
 using System.Threading.Channels;
+using CivilizationNews.Core.Content;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
-using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Time;
 
 namespace CivilizationNews.Core.LinkPush;
 

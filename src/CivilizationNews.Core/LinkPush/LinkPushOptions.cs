@@ -1,10 +1,3 @@
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
-using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Time;
-
 namespace CivilizationNews.Core.LinkPush;
 
 /// <summary>The "Discovery" configuration section: search-engine link push.</summary>

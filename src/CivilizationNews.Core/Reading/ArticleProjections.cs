@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using CivilizationNews.Core.Articles;
+using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Reading;
 

@@ -1,6 +1,6 @@
-using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Contributors;
+using CivilizationNews.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Reading;

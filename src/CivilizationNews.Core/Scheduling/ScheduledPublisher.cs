@@ -1,14 +1,9 @@
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Editing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Workflow;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Time;
 
 namespace CivilizationNews.Core.Scheduling;
 

@@ -1,11 +1,8 @@
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Editing;
 using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Media;
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
 using CivilizationNews.Core.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;

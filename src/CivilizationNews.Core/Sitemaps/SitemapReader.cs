@@ -1,14 +1,9 @@
 using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Time;
 using Microsoft.EntityFrameworkCore;
-using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Content;
 
 namespace CivilizationNews.Core.Sitemaps;
 

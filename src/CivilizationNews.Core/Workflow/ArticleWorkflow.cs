@@ -1,13 +1,9 @@
+using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Workflow;
 

@@ -1,10 +1,5 @@
-using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Time;
+using CivilizationNews.Core.Articles;
 
 namespace CivilizationNews.Core.Workflow;
 

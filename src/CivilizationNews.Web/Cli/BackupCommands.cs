@@ -1,8 +1,8 @@
 using System.Globalization;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using CivilizationNews.Web.Infrastructure;
 
 namespace CivilizationNews.Web.Cli;
 

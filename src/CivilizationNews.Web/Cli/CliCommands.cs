@@ -3,12 +3,9 @@ using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Importing;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
+using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using CivilizationNews.Web.Infrastructure;
 
 namespace CivilizationNews.Web.Cli;
 

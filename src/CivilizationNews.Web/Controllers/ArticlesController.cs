@@ -1,8 +1,4 @@
 using CivilizationNews.Core.Caching;
-using CivilizationNews.Core.Feeds;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Sitemaps;
-using CivilizationNews.Core.Time;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Models;

@@ -1,8 +1,8 @@
 using System.Globalization;
+using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Time;
 using CivilizationNews.Web.Models;
-using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;

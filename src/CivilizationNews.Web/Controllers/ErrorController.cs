@@ -1,5 +1,5 @@
-using CivilizationNews.Web.Models;
 using CivilizationNews.Web.Infrastructure;
+using CivilizationNews.Web.Models;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 

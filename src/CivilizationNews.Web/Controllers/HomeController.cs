@@ -1,11 +1,7 @@
+using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Feeds;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Sitemaps;
-using CivilizationNews.Core.Time;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Models;
-using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;

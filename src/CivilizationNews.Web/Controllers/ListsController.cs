@@ -1,6 +1,6 @@
+using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Models;
-using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Caching;
+using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;

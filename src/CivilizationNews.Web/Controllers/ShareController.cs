@@ -1,12 +1,8 @@
-using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Feeds;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Sitemaps;
-using CivilizationNews.Core.Time;
+using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Infrastructure;
-using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;

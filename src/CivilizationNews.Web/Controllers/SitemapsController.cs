@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Feeds;
-using CivilizationNews.Core.LinkPush;
 using CivilizationNews.Core.Sitemaps;
 using CivilizationNews.Core.Time;
 using CivilizationNews.Web.Infrastructure;
 using CivilizationNews.Web.TagHelpers;
-using CivilizationNews.Core.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,6 @@
 using System.Security.Claims;
 using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
-using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
 using Microsoft.AspNetCore.Identity;
 
 namespace CivilizationNews.Web.Infrastructure;

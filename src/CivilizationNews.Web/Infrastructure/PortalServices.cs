@@ -1,17 +1,11 @@
-using CivilizationNews.Web.Cli;
-using CivilizationNews.Core;
-using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Data;
-using CivilizationNews.Core.Demo;
-using CivilizationNews.Core.Feeds;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Sitemaps;
-using CivilizationNews.Core.Time;
-using CivilizationNews.Core.Reading;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.ResponseCompression;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using CivilizationNews.Core;
+using CivilizationNews.Core.Data;
+using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Web.Cli;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 

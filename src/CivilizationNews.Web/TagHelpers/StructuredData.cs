@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Feeds;
-using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Sitemaps;
-using CivilizationNews.Core.Time;
 using CivilizationNews.Core.Reading;
+using CivilizationNews.Core.Time;
 using CivilizationNews.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 

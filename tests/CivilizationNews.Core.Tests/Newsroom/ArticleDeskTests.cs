@@ -1,7 +1,4 @@
-using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Tests.Newsroom;

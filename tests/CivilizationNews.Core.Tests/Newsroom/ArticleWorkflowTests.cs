@@ -1,7 +1,5 @@
 using CivilizationNews.Core.Articles;
-using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
 using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,9 +3,8 @@ using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
 using CivilizationNews.Core.Sections;
+using CivilizationNews.Core.Workflow;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CivilizationNews.Core.Tests.Newsroom;

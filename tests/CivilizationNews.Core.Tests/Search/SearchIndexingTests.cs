@@ -1,11 +1,10 @@
 using CivilizationNews.Core.Articles;
-using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Editing;
 using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
 using CivilizationNews.Core.Search;
 using CivilizationNews.Core.Tests.Newsroom;
 using CivilizationNews.Core.Units;
+using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -2,7 +2,6 @@ using System.Net;
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

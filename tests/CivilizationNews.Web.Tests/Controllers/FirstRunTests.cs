@@ -1,6 +1,5 @@
 using System.Net;
 using CivilizationNews.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Web.Tests.Controllers;

@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

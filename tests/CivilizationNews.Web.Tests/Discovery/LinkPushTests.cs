@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Feeds;
 using CivilizationNews.Core.LinkPush;
-using CivilizationNews.Core.Sitemaps;
-using CivilizationNews.Core.Time;
 using CivilizationNews.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,9 +1,7 @@
 using System.Net;
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
-using CivilizationNews.Core.Editing;
 using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
 using CivilizationNews.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

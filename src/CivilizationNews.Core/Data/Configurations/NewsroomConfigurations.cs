@@ -2,8 +2,6 @@ using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
 using CivilizationNews.Core.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -2,9 +2,9 @@ using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Web.Areas.Admin.Models;
+using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 

@@ -4,7 +4,6 @@ using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Sections;
-using CivilizationNews.Core.Tags;
 using CivilizationNews.Web.Areas.Admin.Models;
 using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

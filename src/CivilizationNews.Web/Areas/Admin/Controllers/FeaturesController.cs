@@ -1,5 +1,4 @@
 using CivilizationNews.Core.Articles;
-using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Features;
 using CivilizationNews.Core.Time;

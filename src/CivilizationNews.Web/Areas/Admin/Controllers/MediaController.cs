@@ -1,12 +1,9 @@
-using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Media;
 using CivilizationNews.Web.Areas.Admin.Models;
 using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Web.Areas.Admin.Controllers;

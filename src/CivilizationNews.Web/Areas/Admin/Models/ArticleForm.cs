@@ -1,9 +1,6 @@
 using System.Globalization;
 using CivilizationNews.Core.Contributors;
-using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Editing;
-using CivilizationNews.Core.Scheduling;
-using CivilizationNews.Core.Workflow;
 
 namespace CivilizationNews.Web.Areas.Admin.Models;
 

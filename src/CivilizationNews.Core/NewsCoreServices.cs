@@ -12,6 +12,7 @@ using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Scheduling;
 using CivilizationNews.Core.Search;
 using CivilizationNews.Core.Sitemaps;
+using CivilizationNews.Core.Units;
 using CivilizationNews.Core.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,7 @@ public static class NewsCoreServices
         services.AddScoped<FeaturePublisher>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<DraftCreator>();
+        services.AddScoped<UnitDesk>();
 
         // Link push: published URLs queued for the search engines, sent by a background service with retries.
         services.Configure<LinkPushOptions>(configuration.GetSection(LinkPushOptions.SectionName));

@@ -3,20 +3,11 @@ using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Tags;
+using CivilizationNews.Core.Validation;
 using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Editing;
-
-public enum SaveOutcome
-{
-    Saved,
-    Invalid,
-    NotFound,
-    Forbidden,
-    /// <summary>Someone else saved since this editor loaded the story; nothing was written.</summary>
-    Conflict,
-}
 
 public sealed record SaveResult(SaveOutcome Outcome, int ArticleId = 0, Guid Version = default, IReadOnlyDictionary<string, string>? Errors = null,
     ArticleText? Theirs = null, string? TheirEditor = null, DateTime? TheirSavedAt = null);

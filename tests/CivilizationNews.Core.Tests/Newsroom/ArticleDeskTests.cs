@@ -1,4 +1,5 @@
 using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Tests.Newsroom;

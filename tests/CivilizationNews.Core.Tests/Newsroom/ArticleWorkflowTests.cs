@@ -1,5 +1,5 @@
 using CivilizationNews.Core.Articles;
-using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Validation;
 using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,6 +4,7 @@ using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Editing;
 using CivilizationNews.Core.Sections;
+using CivilizationNews.Core.Validation;
 using CivilizationNews.Core.Workflow;
 using Microsoft.Extensions.Time.Testing;
 

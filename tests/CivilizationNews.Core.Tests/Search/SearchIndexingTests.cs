@@ -1,9 +1,9 @@
 using CivilizationNews.Core.Articles;
-using CivilizationNews.Core.Editing;
 using CivilizationNews.Core.Scheduling;
 using CivilizationNews.Core.Search;
 using CivilizationNews.Core.Tests.Newsroom;
 using CivilizationNews.Core.Units;
+using CivilizationNews.Core.Validation;
 using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

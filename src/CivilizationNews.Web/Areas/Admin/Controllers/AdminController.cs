@@ -1,4 +1,5 @@
 using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Validation;
 using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,4 +25,17 @@ public abstract class AdminController : Controller
     protected void Flash(string message) => TempData[StatusKey] = message;
 
     protected void FlashError(string message) => TempData[ErrorKey] = message;
+
+    /// <summary>
+    /// Shows a Core service's refusals beside their fields. Binding errors are dropped first: services
+    /// word every error themselves, in Chinese, so the page never shows the framework's English.
+    /// </summary>
+    protected void ShowErrors(FieldErrors? errors)
+    {
+        ModelState.Clear();
+        foreach (var error in errors?.All ?? [])
+        {
+            ModelState.AddModelError(error.Field, error.Message);
+        }
+    }
 }

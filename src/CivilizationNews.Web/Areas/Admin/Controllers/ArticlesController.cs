@@ -5,6 +5,7 @@ using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Editing;
 using CivilizationNews.Core.Time;
+using CivilizationNews.Core.Validation;
 using CivilizationNews.Core.Workflow;
 using CivilizationNews.Web.Areas.Admin.Models;
 using Microsoft.AspNetCore.Mvc;

@@ -34,40 +34,10 @@ public static class FormValues
 
 // ---- Units ----
 
-/// <summary>The unit form as posted. Strings are nullable so that the controller, not implicit [Required], words the errors.</summary>
-public sealed class UnitForm
-{
-    public string? Slug { get; set; }
-    public string? Name { get; set; }
-    public string? ShortName { get; set; }
-    public UnitKind Kind { get; set; } = UnitKind.Other;
-    public string? IndustrySystem { get; set; }
-    /// <summary>Markdown.</summary>
-    public string? Description { get; set; }
-    public string? Address { get; set; }
-    public List<HonourInput> Honours { get; set; } = [];
-    public Guid Version { get; set; }
-
-    public static UnitForm From(Unit unit) => new()
-    {
-        Slug = unit.Slug, Name = unit.Name, ShortName = unit.ShortName, Kind = unit.Kind, IndustrySystem = unit.IndustrySystem,
-        Description = unit.Description, Address = unit.Address, Version = unit.Version,
-        Honours = unit.Honours.OrderBy(h => h.Year).ThenBy(h => h.Id).Select(h => new HonourInput { Year = h.Year, Title = h.Title }).ToList(),
-    };
-}
-
-public sealed class HonourInput
-{
-    public int? Year { get; set; }
-    public string? Title { get; set; }
-}
-
-public sealed record UnitRowView(int Id, string Slug, string Name, string ShortName, UnitKind Kind, string? IndustrySystem, int Stories, DateTime UpdatedAt);
-
-public sealed record UnitListPage(IReadOnlyList<UnitRowView> Rows, string? Query, UnitKind? Kind);
+public sealed record UnitListPage(IReadOnlyList<UnitRow> Rows, string? Query, UnitKind? Kind);
 
 /// <summary>The unit editor. <see cref="Saved"/> is set after a refused stale save: what is in the database now.</summary>
-public sealed record UnitEditPage(int? Id, UnitForm Form, int Stories, UnitForm? Saved = null, string? SavedBy = null);
+public sealed record UnitEditPage(int? Id, UnitInput Form, int Stories, UnitInput? Saved = null, string? SavedBy = null);
 
 // ---- Catalog: sections, tags, contributors ----
 

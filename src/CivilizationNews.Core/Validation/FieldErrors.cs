@@ -1,0 +1,44 @@
+namespace CivilizationNews.Core.Validation;
+
+/// <summary>One refused field: its input's property path ("Slug", "Honours[2]"; empty for the whole form) and a Chinese message.</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>
+/// The validation result every Core service returns: the messages in the order found, each keyed by
+/// the input's property path, so the admin shows it beside its field (AdminController.ShowErrors).
+/// Services word every message themselves, in Chinese; the framework's English binding errors never reach a page.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly List<FieldError> _errors = [];
+
+    public IReadOnlyList<FieldError> All => _errors;
+
+    public bool IsValid => _errors.Count == 0;
+
+    public void Add(string field, string message) => _errors.Add(new(field, message));
+
+    /// <summary>A required text of at most <paramref name="maxLength"/> characters after trimming.</summary>
+    public void Require(string field, string? value, string label, int maxLength)
+    {
+        if (Clean(value) is null)
+        {
+            Add(field, $"请填写{label}。");
+        }
+        else
+        {
+            MaxLength(field, value, label, maxLength);
+        }
+    }
+
+    public void MaxLength(string field, string? value, string label, int maxLength)
+    {
+        if (value?.Trim().Length > maxLength)
+        {
+            Add(field, $"{label}不超过 {maxLength} 字。");
+        }
+    }
+
+    /// <summary>Trimmed text, or null when blank.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

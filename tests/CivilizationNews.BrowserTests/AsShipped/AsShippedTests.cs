@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using CivilizationNews.BrowserTests.Infrastructure;
-using CivilizationNews.Web.Tests.Infrastructure;
+using CivilizationNews.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace CivilizationNews.BrowserTests.AsShipped;

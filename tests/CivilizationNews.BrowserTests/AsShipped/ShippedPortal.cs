@@ -1,5 +1,5 @@
 using CivilizationNews.BrowserTests.Infrastructure;
-using CivilizationNews.Web.Tests.Infrastructure;
+using CivilizationNews.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 

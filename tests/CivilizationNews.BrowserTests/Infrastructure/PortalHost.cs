@@ -1,5 +1,5 @@
 using CivilizationNews.Core.Data;
-using CivilizationNews.Web.Tests.Infrastructure;
+using CivilizationNews.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,4 +1,5 @@
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

@@ -1,5 +1,6 @@
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Demo;
+using CivilizationNews.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 

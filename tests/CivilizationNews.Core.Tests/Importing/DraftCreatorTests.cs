@@ -2,7 +2,7 @@ using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Importing;
-using CivilizationNews.Core.Tests.Newsroom;
+using CivilizationNews.Core.Tests.Support;
 using CivilizationNews.Core.Units;
 using Microsoft.EntityFrameworkCore;
 

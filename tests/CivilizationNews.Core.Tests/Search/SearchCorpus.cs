@@ -4,6 +4,7 @@ using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Media;
 using CivilizationNews.Core.Search;
 using CivilizationNews.Core.Sections;
+using CivilizationNews.Core.Tests.Support;
 using CivilizationNews.Core.Units;
 using Microsoft.Extensions.Time.Testing;
 

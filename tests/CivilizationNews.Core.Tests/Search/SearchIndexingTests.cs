@@ -1,7 +1,7 @@
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Scheduling;
 using CivilizationNews.Core.Search;
-using CivilizationNews.Core.Tests.Newsroom;
+using CivilizationNews.Core.Tests.Support;
 using CivilizationNews.Core.Units;
 using CivilizationNews.Core.Validation;
 using CivilizationNews.Core.Workflow;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using CivilizationNews.Core.Data;
-using CivilizationNews.Web.Tests.Infrastructure;
+using CivilizationNews.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Tests.Architecture;

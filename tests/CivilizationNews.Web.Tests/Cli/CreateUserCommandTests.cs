@@ -1,4 +1,5 @@
 using CivilizationNews.Core.Data;
+using CivilizationNews.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using CivilizationNews.Web.Tests.Infrastructure;
+using CivilizationNews.Web.Tests.Support;
 
 namespace CivilizationNews.Web.Tests.Controllers;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using CivilizationNews.Core.Articles;
-using CivilizationNews.Web.Tests.Infrastructure;
+using CivilizationNews.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Web.Tests.Controllers;

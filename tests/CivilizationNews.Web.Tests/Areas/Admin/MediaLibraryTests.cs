@@ -1,0 +1,169 @@
+using System.Net;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Media;
+using CivilizationNews.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using SkiaSharp;
+using static CivilizationNews.Web.Tests.Areas.Admin.ManagementTestKit;
+
+namespace CivilizationNews.Web.Tests.Areas.Admin;
+
+public sealed class MediaLibraryTests
+{
+    private static Dictionary<string, string> Metadata(string alt = "志愿者在路口引导行人") => new()
+    {
+        ["AltText"] = alt, ["Caption"] = "市直机关志愿者在河东街路口开展文明劝导。", ["CreditText"] = "", ["CreditKind"] = "Photographed",
+    };
+
+    private static Task<(int Items, int Variants)> CountsAsync(PortalFactory factory) =>
+        factory.QueryAsync(async db => (await db.Media.CountAsync(Ct), await db.MediaVariants.CountAsync(Ct)));
+
+    [Fact]
+    public async Task A_valid_upload_by_a_reporter_creates_renditions_and_is_audited()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var reporter = await AdminClient.SignInAsync(factory, NewsRoles.Reporter, "郭朝辉");
+        var contributor = await factory.QueryAsync(db => db.Contributors.Where(c => c.Slug == "guozhaohui").Select(c => c.Id).SingleAsync(Ct));
+        var fields = Metadata();
+        fields["CreditContributorId"] = contributor.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Named .bin and sent as application/octet-stream: the content decides, not the name or the header.
+        var response = await UploadAsync(reporter, fields, "upload.bin", "application/octet-stream", Encode(1600, 1000, SKEncodedImageFormat.Png));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = IdFrom(response, 3);
+        var item = await factory.QueryAsync(db => db.Media.Include(m => m.Variants).SingleAsync(m => m.Id == id, Ct));
+        Assert.Equal("image/png", item.ContentType);
+        Assert.Equal((1600, 1000), (item.Width, item.Height));
+        Assert.Equal("志愿者在路口引导行人", item.AltText);
+        Assert.Equal(contributor, item.CreditContributorId);
+        Assert.Equal(CreditKind.Photographed, item.CreditKind);
+        Assert.Equal(["original", "w1440.jpg", "w1440.webp", "w480.jpg", "w480.webp", "w960.jpg", "w960.webp"], item.Variants.Select(v => v.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(480, item.Variants.Single(v => v.Name == "w480.jpg").Width);
+
+        var thumbnail = await AdminClient.Anonymous(factory).GetAsync(new Uri($"/media/{id}/w480.jpg", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
+        Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType?.MediaType);
+        Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "media.upload" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct)));
+
+        var (_, library) = await Html.GetAsync(reporter, "/admin/media");
+        Assert.NotNull(library.QuerySelector($"img[src='/media/{id}/w480.jpg'][alt='志愿者在路口引导行人']"));
+    }
+
+    [Fact]
+    public async Task A_renamed_text_file_is_refused_with_a_Chinese_message_and_nothing_is_stored()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        var before = await CountsAsync(factory);
+
+        var response = await UploadAsync(editor, Metadata(), "photo.jpg", "image/jpeg", "这不是图片，只是改了扩展名的文本文件。\n"u8.ToArray());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(ImageUploadValidator.WrongTypeMessage, await ErrorsAsync(response), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync(factory));
+    }
+
+    [Fact]
+    public async Task A_file_just_over_10_MB_is_refused_with_a_Chinese_message_and_nothing_is_stored()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        var before = await CountsAsync(factory);
+        var data = new byte[ImageUploadValidator.MaxBytes + 1];
+        Encode(64, 64, SKEncodedImageFormat.Jpeg).CopyTo(data, 0);
+
+        var response = await UploadAsync(editor, Metadata(), "big.jpg", "image/jpeg", data);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(ImageUploadValidator.TooLargeMessage, await ErrorsAsync(response), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync(factory));
+    }
+
+    [Fact]
+    public async Task A_file_far_over_the_request_limit_gets_the_Chinese_message_not_an_error_page()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        var before = await CountsAsync(factory);
+
+        var response = await UploadAsync(editor, Metadata(), "huge.jpg", "image/jpeg", new byte[16 * 1024 * 1024]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin/media/upload", response.Headers.Location?.OriginalString);
+        Assert.Contains(ImageUploadValidator.TooLargeMessage, await FlashAsync(editor, "/admin/media/upload"), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync(factory));
+    }
+
+    [Fact]
+    public async Task A_decompression_bomb_is_refused_from_its_header_and_nothing_is_stored()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        var before = await CountsAsync(factory);
+        var bomb = PngBomb(30_000, 30_000);
+        Assert.True(bomb.Length < 64 * 1024, $"the bomb is {bomb.Length} bytes");
+
+        var response = await UploadAsync(editor, Metadata(), "small.png", "image/png", bomb);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("图片尺寸过大（30000×30000 像素）", await ErrorsAsync(response), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync(factory));
+    }
+
+    [Fact]
+    public async Task Alt_text_is_required_and_the_other_fields_are_kept()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        var before = await CountsAsync(factory);
+
+        var response = await UploadAsync(editor, Metadata(alt: "  "), "ok.webp", "image/webp", Encode(800, 600, SKEncodedImageFormat.Webp));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请填写替代文字", await ErrorsAsync(response), StringComparison.Ordinal);
+        Assert.Contains("市直机关志愿者在河东街路口开展文明劝导。", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync(factory));
+    }
+
+    [Fact]
+    public async Task An_image_shows_where_it_is_used_and_a_used_image_cannot_be_deleted()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        var (mediaId, title) = await factory.QueryAsync(db => db.ArticlePhotos.OrderBy(p => p.MediaId)
+            .Select(p => new ValueTuple<int, string>(p.MediaId, p.Article!.Title)).FirstAsync(Ct));
+
+        var (_, page) = await Html.GetAsync(editor, $"/admin/media/{mediaId}");
+        Assert.Contains(title, page.Body.Text(), StringComparison.Ordinal);
+
+        var delete = await AdminClient.PostFormAsync(editor, $"/admin/media/{mediaId}", $"/admin/media/{mediaId}/delete", new());
+        Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+        Assert.Contains("不能删除", await FlashAsync(editor, $"/admin/media/{mediaId}"), StringComparison.Ordinal);
+        Assert.True(await factory.QueryAsync(db => db.Media.AnyAsync(m => m.Id == mediaId, Ct)));
+    }
+
+    [Fact]
+    public async Task Metadata_edits_are_saved_and_a_stale_edit_is_refused()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        var (id, version) = await factory.QueryAsync(db => db.Media.OrderBy(m => m.Id).Select(m => new ValueTuple<int, Guid>(m.Id, m.Version)).FirstAsync(Ct));
+        var form = new Dictionary<string, string>
+        {
+            ["AltText"] = "新的替代文字", ["Caption"] = "新的说明", ["CreditContributorId"] = "", ["CreditText"] = "市中心医院", ["CreditKind"] = "Provided",
+            ["Version"] = version.ToString(),
+        };
+
+        var saved = await AdminClient.PostFormAsync(editor, $"/admin/media/{id}", $"/admin/media/{id}", form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var item = await factory.QueryAsync(db => db.Media.SingleAsync(m => m.Id == id, Ct));
+        Assert.Equal(("新的替代文字", "市中心医院", CreditKind.Provided, (int?)null), (item.AltText, item.CreditText, item.CreditKind, item.CreditContributorId));
+
+        form["AltText"] = "过期页面上的修改";
+        var stale = await AdminClient.PostFormAsync(editor, $"/admin/media/{id}", $"/admin/media/{id}", form);
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Contains("已被他人修改", await FlashAsync(editor, $"/admin/media/{id}"), StringComparison.Ordinal);
+        Assert.Equal("新的替代文字", await factory.QueryAsync(db => db.Media.Where(m => m.Id == id).Select(m => m.AltText).SingleAsync(Ct)));
+    }
+}

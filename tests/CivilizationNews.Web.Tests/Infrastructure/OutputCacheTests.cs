@@ -1,0 +1,183 @@
+using System.Net;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivilizationNews.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Public pages come from the output cache, and a committed change evicts exactly the pages that
+/// show it: the next reader after a publish, edit or unpublish sees the new version.
+/// A cache hit is recognisable by the Age header the cache adds to stored responses.
+/// </summary>
+public sealed class OutputCacheTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<(bool Hit, string Body)> GetAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (response.Headers.Age is not null, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    private static async Task<int> CreateStoryAsync(HttpClient editor, int sectionId, string title)
+    {
+        var created = await AdminClient.PostFormAsync(editor, "/admin/articles/create", "/admin/articles/create", new()
+        {
+            ["Title"] = title, ["Kicker"] = "市文明办", ["Dateline"] = "本报讯（记者 刘思远）",
+            ["Body"] = "各单位把文明创建融入日常工作，群众满意度持续提升。",
+            ["SectionId"] = sectionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["PageOrder"] = "1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        return int.Parse(created.Headers.Location!.OriginalString.Split('/')[3], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static Task<HttpResponseMessage> TransitionAsync(HttpClient editor, int id, string to, Dictionary<string, string>? extra = null)
+    {
+        var fields = new Dictionary<string, string>(extra ?? []) { ["to"] = to };
+        return AdminClient.PostFormAsync(editor, $"/admin/articles/{id}/edit", $"/admin/articles/{id}/transition", fields);
+    }
+
+    [Fact]
+    public async Task Publish_edit_and_unpublish_are_seen_by_the_next_reader_while_draft_saves_leave_the_cache_alone()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var section = await factory.QueryAsync(db => db.Sections.Where(s => s.Slug == "wenming").Select(s => new { s.Id, s.Slug }).SingleAsync());
+        var reader = AdminClient.Anonymous(factory);
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor, "赵静怡");
+
+        // Warm: the second request of each page is a hit.
+        string[] pages = ["/", $"/section/{section.Slug}", "/feed/rss", "/sitemaps/news.xml"];
+        foreach (var page in pages)
+        {
+            await GetAsync(reader, page);
+            Assert.True((await GetAsync(reader, page)).Hit, $"{page} was not served from the cache");
+        }
+
+        // A draft (and its autosaves) is invisible to readers: nothing is evicted.
+        var id = await CreateStoryAsync(editor, section.Id, "城市书房夜读季开幕");
+        foreach (var page in pages)
+        {
+            Assert.True((await GetAsync(reader, page)).Hit, $"a draft evicted {page}");
+        }
+
+        // Publish: every page that lists it shows it at once.
+        await TransitionAsync(editor, id, "submitted");
+        await TransitionAsync(editor, id, "approved");
+        Assert.Equal(HttpStatusCode.Redirect, (await TransitionAsync(editor, id, "published")).StatusCode);
+        Assert.Equal(ArticleStatus.Published, await factory.QueryAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync(Ct)));
+        foreach (var page in pages)
+        {
+            var (hit, body) = await GetAsync(reader, page);
+            Assert.False(hit, $"{page} was served stale after the publish");
+            Assert.Contains("城市书房夜读季开幕", body, StringComparison.Ordinal);
+        }
+        var article = $"/article/{id}";
+        await GetAsync(reader, article);
+        Assert.True((await GetAsync(reader, article)).Hit);
+
+        // Edit the published story's headline: its page and the lists change with it.
+        await factory.QueryAsync(async db =>
+        {
+            var tracked = await db.Articles.AsTracking().SingleAsync(a => a.Id == id, Ct);
+            tracked.Title = "城市书房夜读季启幕";
+            return await db.SaveChangesAsync(Ct);
+        });
+        Assert.Contains("城市书房夜读季启幕", (await GetAsync(reader, article)).Body, StringComparison.Ordinal);
+        Assert.Contains("城市书房夜读季启幕", (await GetAsync(reader, $"/section/{section.Slug}")).Body, StringComparison.Ordinal);
+
+        // Withdraw it: gone from the lists and its page at once.
+        Assert.Equal(HttpStatusCode.Redirect, (await TransitionAsync(editor, id, "withdrawn", new() { ["reason"] = "信息需要核实" })).StatusCode);
+        using (var gone = await reader.GetAsync(new Uri(article, UriKind.Relative), Ct))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        }
+        Assert.DoesNotContain("城市书房夜读季启幕", (await GetAsync(reader, "/")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scheduled_story_published_by_the_background_check_evicts_the_home_page()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var sectionId = await factory.QueryAsync(db => db.Sections.Where(s => s.Slug == "wenming").Select(s => s.Id).SingleAsync());
+        var reader = AdminClient.Anonymous(factory);
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor, "赵静怡");
+        var id = await CreateStoryAsync(editor, sectionId, "社区食堂开到家门口");
+        await TransitionAsync(editor, id, "submitted");
+        await TransitionAsync(editor, id, "approved");
+        var at = CivilizationNews.Core.Time.ChinaTime.ToChina(DateTime.UtcNow.AddMinutes(5));
+        await TransitionAsync(editor, id, "scheduled", new() { ["scheduleAt"] = at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) });
+        await GetAsync(reader, "/");
+        Assert.True((await GetAsync(reader, "/")).Hit);
+
+        // The claim is an ExecuteUpdate outside the change tracker; its transition rows still report the change.
+        await factory.QueryAsync(db => db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ScheduledAt, DateTime.UtcNow.AddSeconds(-1)), Ct));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            Assert.Equal([id], await scope.ServiceProvider.GetRequiredService<ScheduledPublisher>().PublishDueAsync(Ct));
+        }
+        var (hit, body) = await GetAsync(reader, "/");
+        Assert.False(hit);
+        Assert.Contains("社区食堂开到家门口", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signed_in_and_admin_responses_are_never_cached()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var reader = AdminClient.Anonymous(factory);
+        await GetAsync(reader, "/");
+        Assert.True((await GetAsync(reader, "/")).Hit);
+
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        Assert.False((await GetAsync(editor, "/")).Hit, "a signed-in reader got the shared cached page");
+        Assert.False((await GetAsync(editor, "/")).Hit, "a signed-in response was stored");
+        using var admin = await editor.GetAsync(new Uri("/admin", UriKind.Relative), Ct);
+        Assert.Null(admin.Headers.Age);
+        Assert.True(admin.Headers.CacheControl?.NoStore, "admin pages must be no-store");
+    }
+
+    [Fact]
+    public async Task A_rolled_back_change_evicts_nothing_and_a_unit_rename_evicts_its_pages()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var unit = await factory.QueryAsync(db => db.Units.Where(u => u.Articles.Any(l => l.Article!.Status == ArticleStatus.Published))
+            .Select(u => new { u.Id, u.Slug, u.Name }).FirstAsync(Ct));
+        var reader = AdminClient.Anonymous(factory);
+        var profile = $"/unit/{unit.Slug}";
+        await GetAsync(reader, profile);
+        Assert.True((await GetAsync(reader, profile)).Hit);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CivilizationNews.Core.Data.NewsDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            (await db.Units.AsTracking().SingleAsync(u => u.Id == unit.Id, Ct)).Name = "临时名称";
+            await db.SaveChangesAsync(Ct);
+            await transaction.RollbackAsync(Ct);
+        }
+        Assert.True((await GetAsync(reader, profile)).Hit, "a rolled-back change evicted the page");
+
+        await factory.QueryAsync(async db =>
+        {
+            (await db.Units.AsTracking().SingleAsync(u => u.Id == unit.Id, Ct)).Name = unit.Name + "（新）";
+            return await db.SaveChangesAsync(Ct);
+        });
+        var (hit, body) = await GetAsync(reader, profile);
+        Assert.False(hit);
+        Assert.Contains(unit.Name + "（新）", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_results_are_never_cached()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var reader = AdminClient.Anonymous(factory);
+        await GetAsync(reader, "/search?q=志愿");
+        Assert.False((await GetAsync(reader, "/search?q=志愿")).Hit);
+    }
+}

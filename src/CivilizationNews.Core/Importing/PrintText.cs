@@ -23,7 +23,10 @@ internal static partial class PrintText
     // No paragraph, headline or caption can begin with these: a line that does is the rest of a broken one.
     private const string MidSentenceStarters = "，,、；;：:。！？!?…）)》〉】」』”’";
 
-    private static readonly string[] DashLeads = ["——", "—", "－－", "--", "─"];
+    // ——, and what other tools make of it: — — (two dashes set apart), ―― (GB2312's dash through
+    // some converters), －－ and -- (typed), ─ (box drawing).
+    private static readonly string[] DashLeads = ["——", "—", "――", "－－", "--", "─"];
+    private static readonly char[] DashChars = ['—', '―', '－', '-', '─'];
     private static readonly char[] BulletMarks = ['●', '■', '◆', '▲', '★', '☆', '○', '□', '◇', '▶', '►', '√'];
 
     public static bool EndsSentence(string text)
@@ -119,7 +122,17 @@ internal static partial class PrintText
         return false;
     }
 
-    public static string WithoutDash(string text) => text.TrimStart('—', '－', '-', '─').Trim();
+    /// <summary>The text after a leading dash of any form, "— —" included.</summary>
+    public static string WithoutDash(string text)
+    {
+        var start = 0;
+        while (start < text.Length && (Array.IndexOf(DashChars, text[start]) >= 0 || char.IsWhiteSpace(text[start])))
+        {
+            start++;
+        }
+
+        return text[start..].Trim();
+    }
 
     /// <summary>A list item: opened by —— or a bullet sign.</summary>
     public static bool IsBulleted(string text) =>
@@ -143,6 +156,10 @@ internal static partial class PrintText
 
         return length;
     }
+
+    /// <summary>The same letters, digits and characters in the same order, whatever the brackets, spaces and punctuation.</summary>
+    public static bool SameWording(string a, string b) =>
+        a.Where(char.IsLetterOrDigit).SequenceEqual(b.Where(char.IsLetterOrDigit));
 
     public static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 

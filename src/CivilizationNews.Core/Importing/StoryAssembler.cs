@@ -48,7 +48,11 @@ internal static class StoryAssembler
                     break;
                 case UnitKind.JumpIn:
                     var headsStory = current is { IsOrphan: false, HasParagraphs: false };
-                    var note = headsStory ? $"{unit.Text} 本稿续自{unit.JumpPage}，请与该版稿件核对。" : $"{unit.Text} 以下文字续自{unit.JumpPage}的稿件，请核对归属。";
+                    // The marker is quoted in one form whatever brackets and spaces it was printed
+                    // with, so that the same page reads the same; as printed when its wording differs.
+                    var marker = Markers.JumpInMarker(unit.JumpPage!);
+                    var quoted = PrintText.SameWording(marker, unit.Text) ? marker : unit.Text;
+                    var note = headsStory ? $"{quoted} 本稿续自{unit.JumpPage}，请与该版稿件核对。" : $"{quoted} 以下文字续自{unit.JumpPage}的稿件，请核对归属。";
                     page.Warnings.Add(new ImportWarning(ImportWarningKind.ContinuedFrom, note, headsStory ? current!.Title : null) { Lines = unit.Lines });
                     if (!headsStory)
                     {

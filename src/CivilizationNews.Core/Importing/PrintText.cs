@@ -76,6 +76,12 @@ internal static partial class PrintText
         text.Length > 0 && MidSentenceStarters.Contains(text[0], StringComparison.Ordinal);
 
     /// <summary>
+    /// "动。今年以来…": a few characters and a full stop, the end of a word cut by a column break. No
+    /// paragraph starts like that; a quoted call (“好！”) opens with its quote mark.
+    /// </summary>
+    public static bool StartsWithWordEnd(string text) => WordEnd().IsMatch(text);
+
+    /// <summary>
     /// Could be a kicker, headline, subtitle or subhead: short, no clause punctuation inside, not
     /// ending a sentence. A column chunk of prose nearly always holds a comma, so it fails this test.
     /// </summary>
@@ -169,6 +175,9 @@ internal static partial class PrintText
 
     public static string Excerpt(string text, int length = 20) =>
         text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
+
+    [GeneratedRegex(@"^[\p{L}\p{Nd}]{1,3}[。！？!?…]")]
+    private static partial Regex WordEnd();
 
     [GeneratedRegex(@"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+[部分章节篇条]|[①-⑳])")]
     private static partial Regex NumberedHeading();

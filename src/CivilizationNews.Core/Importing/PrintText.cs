@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace CivilizationNews.Core.Importing;
@@ -146,8 +147,32 @@ internal static partial class PrintText
 
     public static bool IsNumberedHeading(string text) => NumberedHeading().IsMatch(text);
 
-    /// <summary>Kickers are often a unit's name: 市供水公司, 市第一人民医院, 盐湖区, 市消防救援支队.</summary>
-    public static bool LooksLikeUnitName(string text) => UnitName().IsMatch(text);
+    /// <summary>
+    /// Kickers are often a unit's name: 市供水公司, 市第一人民医院, 市消防救援支队, 盐湖区税务局. A word
+    /// counts as one only on strong evidence, because a paired headline's first half ends in the same
+    /// characters (文明实践进社区, 携手共建美丽家园, 绿色出行): it must read as a name (Chinese
+    /// characters and digits, none of the particles and verbs a phrase is built with) and end in an
+    /// organisation's word of two or more characters (…委员会, …医院, …分行, …学校, …公司), or in a
+    /// one-character one (…局, …委, …院) after the 市/县/区 that opens or places a government body.
+    /// A single 学, 会, 区, 市, 行, 场, 组 or 社 at the end is never enough.
+    /// </summary>
+    public static bool LooksLikeUnitName(string text)
+    {
+        if (text.Length is < 3 or > 24 || !text.All(c => Credits.IsHan(c) || char.IsAsciiDigit(c))
+            || text.AsSpan().IndexOfAny(PhraseCharacters) >= 0)
+        {
+            return false;
+        }
+
+        var organisation = OrganisationWord().Match(text);
+        if (organisation.Success && organisation.Index >= 2)
+        {
+            return true;
+        }
+
+        var body = GovernmentBody().Match(text);
+        return body.Success && body.Index >= 2 && text.AsSpan(0, body.Index).IndexOfAny(AdministrativeLevels) >= 0;
+    }
 
     public static int CompactLength(string text)
     {
@@ -182,6 +207,15 @@ internal static partial class PrintText
     [GeneratedRegex(@"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+[部分章节篇条]|[①-⑳])")]
     private static partial Regex NumberedHeading();
 
-    [GeneratedRegex("(?:局|院|公司|集团|区|县|市|州|盟|旗|镇|乡|村|街道|社区|支队|大队|中队|队|会|校|学|园|委|厅|部|所|站|中心|银行|馆|办|处|科|团|社|厂|场|矿|行|室|组|机关|分局|协会|公安|法院|检察院)$")]
-    private static partial Regex UnitName();
+    // Particles and verbs that build a phrase (走进…, 以人民为中心, 老人们…) and never stand in a name.
+    private static readonly SearchValues<char> PhraseCharacters = SearchValues.Create("的了着进在为让把向是到们被将从给也都就吗呢");
+
+    // The levels that open a government body's name (市人社局) or place it (盐湖区税务局).
+    private static readonly SearchValues<char> AdministrativeLevels = SearchValues.Create("省市县区州盟旗镇乡");
+
+    [GeneratedRegex("(?:委员会|管委会|联合会|总工会|工会|协会|商会|人民政府|政府|办事处|办公室|管理处|管理所|中心|医院|卫生院|保健院|银行|分行|支行|学校|中学|小学|大学|学院|幼儿园|公司|集团|合作社|支队|大队|中队|服务队|派出所|法院|检察院|研究院|研究所|图书馆|博物馆|纪念馆|文化馆|档案馆|科技馆|美术馆|体育馆)$")]
+    private static partial Regex OrganisationWord();
+
+    [GeneratedRegex("(?:局|委|院|厅|办|处|所|站|队|馆|会|校)$")]
+    private static partial Regex GovernmentBody();
 }

@@ -10,7 +10,8 @@ namespace CivilizationNews.Core.Importing;
 /// </summary>
 internal static class StoryAssembler
 {
-    public static DraftPage Assemble(IReadOnlyList<Unit> units, IEnumerable<ImportWarning> earlierWarnings)
+    /// <param name="isUnitName">Whether a word is a unit's name: one the newsroom knows, or one that reads as an organisation's.</param>
+    public static DraftPage Assemble(IReadOnlyList<Unit> units, IEnumerable<ImportWarning> earlierWarnings, Func<string, bool> isUnitName)
     {
         var page = new DraftPage();
         page.Warnings.AddRange(earlierWarnings);
@@ -69,7 +70,7 @@ internal static class StoryAssembler
                     current.Credit = LineClassifier.CreditText(unit.Text);
                     break;
                 case UnitKind.Short:
-                    if (TryReadHeader(units, i, current, page, out var story, out var last))
+                    if (TryReadHeader(units, i, current, page, isUnitName, out var story, out var last))
                     {
                         page.Stories.Add(story);
                         current = story;
@@ -149,7 +150,8 @@ internal static class StoryAssembler
     }
 
     private static bool TryReadHeader(
-        IReadOnlyList<Unit> units, int start, DraftStory? current, DraftPage page, [NotNullWhen(true)] out DraftStory? story, out int last)
+        IReadOnlyList<Unit> units, int start, DraftStory? current, DraftPage page, Func<string, bool> isUnitName,
+        [NotNullWhen(true)] out DraftStory? story, out int last)
     {
         var shorts = new List<Unit>();
         var j = start;
@@ -194,7 +196,7 @@ internal static class StoryAssembler
         else
         {
             titleUnit = shorts[0];
-            if (subtitle is null && inStory && !datelineNext && !OpensStory(titleUnit.Text, current!, after))
+            if (subtitle is null && inStory && !datelineNext && !OpensStory(titleUnit.Text, current!, after, isUnitName))
             {
                 story = null;
                 last = start;
@@ -216,7 +218,7 @@ internal static class StoryAssembler
 
         var (kicker, title) = kickerUnit is not null
             ? (kickerUnit.Text, titleUnit.Text)
-            : subtitle is null ? SplitKicker(titleUnit.Text, datelineNext) : (null, titleUnit.Text);
+            : subtitle is null ? SplitKicker(titleUnit.Text, isUnitName) : (null, titleUnit.Text);
         story = new DraftStory(start)
         {
             Kicker = kicker,
@@ -237,7 +239,7 @@ internal static class StoryAssembler
     /// 本报讯 news item (those have no subheads), or the line carries a unit's name before the headline
     /// in a story that has no subheads (in one that has, "扎根社区 服务群众" is one more subhead).
     /// </summary>
-    private static bool OpensStory(string line, DraftStory current, Unit? after)
+    private static bool OpensStory(string line, DraftStory current, Unit? after, Func<string, bool> isUnitName)
     {
         if (PrintText.IsNumberedHeading(line) || current.HasHeadings)
         {
@@ -245,15 +247,20 @@ internal static class StoryAssembler
         }
 
         var words = PrintText.Words(line);
-        return (words.Length >= 2 && PrintText.LooksLikeUnitName(words[0]))
+        return (words.Length >= 2 && isUnitName(words[0]))
             || (current.Dateline is not null && after is { Kind: UnitKind.Paragraph });
     }
 
-    /// <summary>"市供水公司 “水润书香”进班组": kicker and headline on one line, split at the first space.</summary>
-    private static (string? Kicker, string Title) SplitKicker(string line, bool datelineNext)
+    /// <summary>
+    /// "市供水公司 “水润书香”进班组": kicker and headline on one line, split at the first space, but only
+    /// when the first word is a unit's name. A paired headline (文明实践进社区 志愿服务暖人心) has a
+    /// space in the same place, even above 本报讯, and its first half would become a kicker that the
+    /// draft creator offers as a new unit.
+    /// </summary>
+    private static (string? Kicker, string Title) SplitKicker(string line, Func<string, bool> isUnitName)
     {
         var words = PrintText.Words(line);
-        if (words.Length >= 2 && (datelineNext || PrintText.LooksLikeUnitName(words[0])))
+        if (words.Length >= 2 && isUnitName(words[0]))
         {
             var rest = line.Trim()[words[0].Length..].Trim();
             return (words[0], rest);

@@ -147,6 +147,9 @@ public sealed class FixturePagesTests
         }
     }
 
+    /// <summary>The page's text file, for other tests that run over every fixture page.</summary>
+    internal static string SourceOf(string page) => Files(page).Source;
+
     private static (string Source, string Expected) Files(string page)
     {
         var slash = page.IndexOf('/', StringComparison.Ordinal);

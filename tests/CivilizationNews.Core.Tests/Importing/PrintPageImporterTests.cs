@@ -336,6 +336,59 @@ public sealed class PrintPageImporterTests
             result.Articles.Select(a => (a.Kicker, a.Title)));
     }
 
+    [Theory]
+    [InlineData("市住房和城乡建设局", true)]
+    [InlineData("盐湖区税务局", true)]
+    [InlineData("中国银行河东分行", true)]
+    [InlineData("市第二人民医院", true)]
+    [InlineData("市红十字会", true)]
+    [InlineData("红旗社区居委会", true)]
+    [InlineData("文明实践进社区", false)]
+    [InlineData("携手共建美丽家园", false)]
+    [InlineData("绿色出行", false)]
+    [InlineData("以人民为中心", false)]
+    [InlineData("走进市图书馆", false)]
+    [InlineData("构建新格局", false)]
+    [InlineData("盐湖区", false)]
+    public void OneLineHeaderIsSplitOnlyAtAnOrganisationsName(string first, bool split)
+    {
+        var page = $"{first} 服务群众办实事\n\n本报讯 近日,一项便民服务在全市推开,群众办事更加方便。\n";
+
+        var article = Assert.Single(Import(page).Articles);
+
+        Assert.Equal(split ? first : null, article.Kicker);
+        Assert.Equal(split ? "服务群众办实事" : $"{first} 服务群众办实事", article.Title);
+    }
+
+    [Fact]
+    public void UnitsTheNewsroomKnowsAreKickersWhateverTheirForm()
+    {
+        const string Page = "盐湖区 社区里的“银发课堂”开课了\n\n本报讯 11月15日,盐湖区红旗社区的“银发课堂”迎来了第一批学员。\n";
+
+        var known = new PrintPageImporter(["盐湖区", "市人社局"]).Import(Page).Articles.Single();
+        var unknown = new PrintPageImporter().Import(Page).Articles.Single();
+
+        Assert.Equal(("盐湖区", "社区里的“银发课堂”开课了"), (known.Kicker, known.Title));
+        Assert.Equal((null, "盐湖区 社区里的“银发课堂”开课了"), (unknown.Kicker, unknown.Title));
+    }
+
+    [Fact]
+    public void PairedHeadlineInsideAFeatureIsASubheadNotANewStory()
+    {
+        var result = Import("""
+            同心共建文明城
+
+            创建工作开展以来,全市上下齐心协力,城市面貌焕然一新。
+
+            携手共建美丽家园 同心共绘幸福画卷
+
+            全市2100余个小区开展环境整治,新增绿地36万平方米。
+            """);
+
+        var feature = Assert.Single(result.Articles);
+        Assert.Equal([null, "携手共建美丽家园 同心共绘幸福画卷"], feature.Sections.Select(s => s.Heading));
+    }
+
     [Fact]
     public void DatelineAndBracketedCreditAreTakenOutOfTheLead()
     {

@@ -44,7 +44,7 @@ internal static partial class Markers
 
         var letter = match.Groups["letter"].Value;
         var number = match.Groups["number"].Value;
-        var digits = ChineseNumber(number)?.ToString(CultureInfo.InvariantCulture)
+        var digits = PrintText.Count(number)?.ToString(CultureInfo.InvariantCulture)
             ?? string.Concat(number.Select(c => c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c));
         if (letter.Length == 1 && letter[0] is >= 'Ａ' and <= 'Ｚ' or >= 'ａ' and <= 'ｚ')
         {
@@ -52,31 +52,6 @@ internal static partial class Markers
         }
 
         return $"第{letter.ToUpperInvariant()}{digits}版";
-    }
-
-    /// <summary>一 … 九十九 as a number; null for Arabic digits or anything else.</summary>
-    private static int? ChineseNumber(string text)
-    {
-        const string Digits = "一二三四五六七八九";
-        if (text.Length == 0 || text.Any(c => c != '十' && !Digits.Contains(c, StringComparison.Ordinal)))
-        {
-            return null;
-        }
-
-        var ten = text.IndexOf('十', StringComparison.Ordinal);
-        if (ten < 0)
-        {
-            return text.Length == 1 ? Digits.IndexOf(text[0], StringComparison.Ordinal) + 1 : null;
-        }
-
-        if (ten != text.LastIndexOf('十') || ten > 1 || text.Length - ten > 2)
-        {
-            return null;
-        }
-
-        var tens = ten == 0 ? 1 : Digits.IndexOf(text[0], StringComparison.Ordinal) + 1;
-        var units = ten == text.Length - 1 ? 0 : Digits.IndexOf(text[^1], StringComparison.Ordinal) + 1;
-        return (tens * 10) + units;
     }
 
     /// <summary>（上接第2版） as this importer writes every form of it, for notes to the editor.</summary>

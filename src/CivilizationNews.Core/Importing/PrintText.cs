@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace CivilizationNews.Core.Importing;
@@ -28,6 +29,7 @@ internal static partial class PrintText
     // some converters), －－ and -- (typed), ─ (box drawing).
     private static readonly string[] DashLeads = ["——", "—", "――", "－－", "--", "─"];
     private static readonly char[] DashChars = ['—', '―', '－', '-', '─'];
+    private static readonly char[] ItemHeadStops = [.. "。！？!?，,；;：:"];
     private static readonly char[] BulletMarks = ['●', '■', '◆', '▲', '★', '☆', '○', '□', '◇', '▶', '►', '√'];
 
     public static bool EndsSentence(string text)
@@ -145,6 +147,68 @@ internal static partial class PrintText
     public static bool IsBulleted(string text) =>
         StartsWithDash(text) || (text.Length > 0 && Array.IndexOf(BulletMarks, text[0]) >= 0);
 
+    /// <summary>"——实在摸清底数。组织专人…" → "实在摸清底数": a list item's words up to its first stop.</summary>
+    public static string ListItemHead(string item)
+    {
+        var text = WithoutDash(item.TrimStart(BulletMarks).Trim());
+        var stop = text.AsSpan().IndexOfAny(ItemHeadStops);
+        return stop < 0 ? text : text[..stop];
+    }
+
+    /// <summary>
+    /// The sizes of the lists a text announces: a count opening a quoted slogan (“三个实”, “五化”), or
+    /// a count of measures, aspects or steps (两项举措, 四个方面, 3条措施, 两项便民服务). A count of
+    /// things in general (3个社区, 两个月) announces nothing.
+    /// </summary>
+    public static HashSet<int> AnnouncedCounts(string text)
+    {
+        var counts = new HashSet<int>();
+        foreach (var match in AnnouncedCount().Matches(text).Cast<Match>())
+        {
+            if (Count(match.Groups["n"].Value) is { } n)
+            {
+                counts.Add(n);
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>3, ３, 两, 十二 → the number; null for anything else.</summary>
+    public static int? Count(string text)
+    {
+        const string Digits = "一二三四五六七八九";
+        if (text.Length > 0 && text.All(c => c is >= '0' and <= '9' or >= '０' and <= '９'))
+        {
+            return text.Length <= 3 ? int.Parse(string.Concat(text.Select(c => c >= '０' ? (char)(c - '０' + '0') : c)), CultureInfo.InvariantCulture) : null;
+        }
+
+        if (text == "两")
+        {
+            return 2;
+        }
+
+        if (text.Length == 0 || text.Any(c => c != '十' && !Digits.Contains(c, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var ten = text.IndexOf('十', StringComparison.Ordinal);
+        if (ten < 0)
+        {
+            return text.Length == 1 ? Digits.IndexOf(text[0], StringComparison.Ordinal) + 1 : null;
+        }
+
+        if (ten != text.LastIndexOf('十') || ten > 1 || text.Length - ten > 2)
+        {
+            return null;
+        }
+
+        var tens = ten == 0 ? 1 : Digits.IndexOf(text[0], StringComparison.Ordinal) + 1;
+        var units = ten == text.Length - 1 ? 0 : Digits.IndexOf(text[^1], StringComparison.Ordinal) + 1;
+        return (tens * 10) + units;
+    }
+
     public static bool IsNumberedHeading(string text) => NumberedHeading().IsMatch(text);
 
     /// <summary>
@@ -200,6 +264,11 @@ internal static partial class PrintText
 
     public static string Excerpt(string text, int length = 20) =>
         text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
+
+    private const string CountPattern = @"(?<n>[0-9０-９]{1,2}|两|[一二三四五六七八九十]{1,3})";
+
+    [GeneratedRegex("“" + CountPattern + "[^”“]{1,6}”|(?<![0-9０-９第])" + CountPattern + "(?:(?:个|项|条|大|种|点|类)[^，,。；;：:！？!?、]{0,4}?)?(?:举措|措施|方面|环节|行动|工程|机制|做法|任务|重点|途径|目标|原则|制度|办法|步骤|要求|招|特色|亮点|变化|服务)")]
+    private static partial Regex AnnouncedCount();
 
     [GeneratedRegex(@"^[\p{L}\p{Nd}]{1,3}[。！？!?…]")]
     private static partial Regex WordEnd();

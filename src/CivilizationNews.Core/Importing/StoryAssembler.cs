@@ -161,8 +161,12 @@ internal static class StoryAssembler
         }
 
         // A —— line under a headline is its subtitle, unless more —— lines follow: then it is a list.
+        // Under a numbered subhead inside a story (一、…) it is the section's first line: a subtitle
+        // stands only under a headline.
+        var inStory = current is { IsOrphan: false };
+        var underSubhead = inStory && shorts.Count == 1 && PrintText.IsNumberedHeading(shorts[0].Text);
         Unit? subtitle = null;
-        if (j < units.Count && units[j].Kind == UnitKind.Subtitle
+        if (j < units.Count && units[j].Kind == UnitKind.Subtitle && !underSubhead
             && !(j + 1 < units.Count && PrintText.IsBulleted(units[j + 1].Text)))
         {
             subtitle = units[j++];
@@ -172,7 +176,6 @@ internal static class StoryAssembler
         var after = units.Skip(j).FirstOrDefault(u => u.Kind != UnitKind.Photo);
         var lead = units.Skip(j).FirstOrDefault(u => u.Kind is not (UnitKind.Photo or UnitKind.Credit));
         var datelineNext = lead is { IsDateline: true };
-        var inStory = current is { IsOrphan: false };
 
         Unit? kickerUnit = null;
         Unit titleUnit;

@@ -248,6 +248,73 @@ public sealed class PrintPageImporterTests
         Assert.Empty(result.Warnings);
     }
 
+    [Theory]
+    [InlineData("本报讯 今年以来,市环卫处重点抓好清扫保洁和垃圾清运两项工作。", true)]
+    [InlineData("本报讯 今年以来,市环卫处从“两个到位”入手,提升城市环境卫生水平。", true)]
+    [InlineData("本报讯 今年以来,市环卫处在3个城区推进环境卫生整治,历时两个月。", false)]
+    public void NewsItemKeepsTheListItAnnouncesByCountOrByName(string lead, bool announced)
+    {
+        var result = Import($"""
+            让城市更干净
+
+            一年来,全市环卫工人起早贪黑,城市环境卫生面貌明显改观。
+
+            一、机械化作业全覆盖
+
+            全市主次干道机械化清扫率达到95%。
+
+            市环卫处
+
+            背街小巷净起来
+
+            {lead}
+
+            ——清扫保洁。每条小巷每天清扫两遍,随脏随扫。
+
+            ——垃圾清运。生活垃圾日产日清,做到不落地、不暴露。
+            """);
+
+        var story = Article(result, "背街小巷净起来");
+        Assert.Equal(announced ? 3 : 1, Paragraphs(story).Count());
+        Assert.Equal(announced ? 0 : 2, Warnings(result, ImportWarningKind.Unattached).Count());
+    }
+
+    [Fact]
+    public void HeadlineLikeChunkBeforeTheRestOfACutWordIsJoinedEvenAfterAFinishedParagraph()
+    {
+        var result = Import("""
+            市河长制办公室
+
+            社区河长当好“护河人”
+
+            本报讯 今年以来,我市设立社区河长工作站18个。
+
+            社区每周组织志愿者开展巡河活
+
+            动。今年已开展巡河420余次。
+
+            居民纷纷点赞“家门口的河变清了
+
+            ”。不少居民报名成为护河志愿者。
+            """);
+
+        Assert.Equal(
+            ["今年以来,我市设立社区河长工作站18个。", "社区每周组织志愿者开展巡河活动。今年已开展巡河420余次。", "居民纷纷点赞“家门口的河变清了”。不少居民报名成为护河志愿者。"],
+            Paragraphs(Assert.Single(result.Articles)));
+    }
+
+    [Theory]
+    [InlineData("（下转第十二版）", "第12版")]
+    [InlineData("(下转第Ａ５版)", "第A5版")]
+    [InlineData("(下转第 b3 版)", "第B3版")]
+    [InlineData("(转第5版)", "第5版")]
+    public void JumpPagesAreReadInOneForm(string marker, string page)
+    {
+        var result = Import($"市园林局\n\n街头绿地变身“口袋公园”\n\n本报讯 今年以来,我市新建“口袋公园”26个。\n\n{marker}\n");
+
+        Assert.Equal(page, Assert.Single(result.Articles).ContinuesOn);
+    }
+
     [Fact]
     public void CaptionsBecomePhotosWithTheirCredits()
     {

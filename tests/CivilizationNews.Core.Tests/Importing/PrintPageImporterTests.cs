@@ -304,6 +304,20 @@ public sealed class PrintPageImporterTests
     }
 
     [Theory]
+    [InlineData("——")]
+    [InlineData("— —")]
+    [InlineData("――")]
+    [InlineData("－－")]
+    [InlineData("--")]
+    [InlineData("—")]
+    public void EveryFormOfTheSubtitleDashIsRemoved(string dash)
+    {
+        var result = Import($"让城市更干净\n\n{dash}我市环境卫生整治工作综述\n\n一年来,城市环境卫生面貌明显改观。\n");
+
+        Assert.Equal("我市环境卫生整治工作综述", Assert.Single(result.Articles).Subtitle);
+    }
+
+    [Theory]
     [InlineData("（下转第十二版）", "第12版")]
     [InlineData("(下转第Ａ５版)", "第A5版")]
     [InlineData("(下转第 b3 版)", "第B3版")]

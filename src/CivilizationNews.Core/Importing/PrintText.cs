@@ -228,8 +228,10 @@ internal static partial class PrintText
             return false;
         }
 
+        // A name before the word: two characters at least (市中心 is a place), or one before a word
+        // that is itself a name of three or more (市总工会, 市红十字会).
         var organisation = OrganisationWord().Match(text);
-        if (organisation.Success && organisation.Index >= 2)
+        if (organisation.Success && (organisation.Index >= 2 || (organisation.Index == 1 && organisation.Length >= 3)))
         {
             return true;
         }
@@ -282,9 +284,10 @@ internal static partial class PrintText
     // The levels that open a government body's name (市人社局) or place it (盐湖区税务局).
     private static readonly SearchValues<char> AdministrativeLevels = SearchValues.Create("省市县区州盟旗镇乡");
 
-    [GeneratedRegex("(?:委员会|管委会|联合会|总工会|工会|协会|商会|人民政府|政府|办事处|办公室|管理处|管理所|中心|医院|卫生院|保健院|银行|分行|支行|学校|中学|小学|大学|学院|幼儿园|公司|集团|合作社|支队|大队|中队|服务队|派出所|法院|检察院|研究院|研究所|图书馆|博物馆|纪念馆|文化馆|档案馆|科技馆|美术馆|体育馆)$")]
+    [GeneratedRegex("(?:委员会|管委会|居委会|村委会|联合会|总工会|工会|协会|商会|红十字会|人民政府|政府|办事处|办公室|管理处|管理所|中心|医院|卫生院|保健院|银行|分行|支行|学校|中学|小学|大学|学院|幼儿园|公司|集团|合作社|支队|大队|中队|服务队|派出所|法院|检察院|研究院|研究所|图书馆|博物馆|纪念馆|文化馆|档案馆|科技馆|美术馆|体育馆)$")]
     private static partial Regex OrganisationWord();
 
-    [GeneratedRegex("(?:局|委|院|厅|办|处|所|站|队|馆|会|校)$")]
+    // Not 会: 市两会, 省运会 and 区党代会 are events; a body called …会 ends in one of the words above.
+    [GeneratedRegex("(?:局|委|院|厅|办|处|所|站|队|馆|校)$")]
     private static partial Regex GovernmentBody();
 }

@@ -431,6 +431,7 @@ public sealed class PrintPageImporterTests
     [InlineData("走进市图书馆", false)]
     [InlineData("构建新格局", false)]
     [InlineData("盐湖区", false)]
+    [InlineData("省运会", false)]
     public void OneLineHeaderIsSplitOnlyAtAnOrganisationsName(string first, bool split)
     {
         var page = $"{first} 服务群众办实事\n\n本报讯 近日,一项便民服务在全市推开,群众办事更加方便。\n";

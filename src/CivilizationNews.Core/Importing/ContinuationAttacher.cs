@@ -6,7 +6,8 @@ namespace CivilizationNews.Core.Importing;
 /// lead-in ending in a colon, the list may be its own or a feature's; the wording decides. The run
 /// goes to a feature when it shares clearly more of its wording with that feature than with the story
 /// it was printed under (and than with any other feature), stays put when the reverse is clear, and
-/// is otherwise left to the editor: never silently added to the sidebar.
+/// is otherwise left to the editor: never silently added to the sidebar. A list the story itself
+/// announced (by counting or naming its items) is the story's own.
 /// </summary>
 internal static class ContinuationAttacher
 {
@@ -28,6 +29,12 @@ internal static class ContinuationAttacher
             }
 
             var run = paragraphs[start..];
+            if (!host.IsOrphan && Announces(HeaderText(host).Concat(paragraphs[..start].Select(p => p.Text)), run))
+            {
+                // The story said a list was coming: it is the story's own, whatever a feature's wording.
+                continue;
+            }
+
             var runPairs = Wording.Pairs(run.Select(p => p.Text));
             var features = page.Stories
                 .Where(f => f != host && !f.IsOrphan && f.Position < host.Position && f.Dateline is null && f.HasHeadings)
@@ -87,6 +94,28 @@ internal static class ContinuationAttacher
 
         var first = paragraphs.FindIndex(p => PrintText.IsBulleted(p.Text));
         return first > 0 && !PrintText.EndsWithColon(paragraphs[first - 1].Text) ? first : -1;
+    }
+
+    /// <summary>
+    /// Whether the story's text announces the list that follows it: it counts the items
+    /// (以“三个实”为抓手 before three —— items, 推出两项举措 before two), or names every one of them
+    /// (重点抓好清扫保洁和垃圾清运 before ——清扫保洁。… ——垃圾清运。…).
+    /// </summary>
+    private static bool Announces(IEnumerable<string> storyText, List<DraftParagraph> run)
+    {
+        var items = run.Where(p => PrintText.IsBulleted(p.Text)).Select(p => p.Text).ToList();
+        if (items.Count < 2)
+        {
+            return false;
+        }
+
+        var text = string.Concat(storyText);
+        if (PrintText.AnnouncedCounts(text).Contains(items.Count))
+        {
+            return true;
+        }
+
+        return items.All(item => PrintText.ListItemHead(item) is { Length: >= 2 } head && text.Contains(head, StringComparison.Ordinal));
     }
 
     private static IEnumerable<string> HeaderText(DraftStory story) =>

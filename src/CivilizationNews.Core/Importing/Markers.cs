@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace CivilizationNews.Core.Importing;
@@ -25,22 +26,54 @@ internal static partial class Markers
             return null;
         }
 
+        // （记者　王磊） and （记者 王磊） are one credit: spaces inside only separate roles and names.
         var credit = match.Groups["credit"];
-        return (match.Groups["dateline"].Value, credit.Success ? credit.Value.Trim() : null, match.Length);
+        return (match.Groups["dateline"].Value, credit.Success ? Spaces().Replace(credit.Value.Trim(), " ") : null, match.Length);
     }
 
-    private static string? Page(Match match) =>
-        match.Success ? Regex.Replace(match.Groups["page"].Value, @"\s+", "") : null;
+    /// <summary>
+    /// The page a marker names, written one way whatever the typesetter used: 第Ａ３版, 第 a3 版 and
+    /// 第A3版 are all 第A3版, and 第五版 is 第5版, so that the same page always reads the same.
+    /// </summary>
+    private static string? Page(Match match)
+    {
+        if (!match.Success)
+        {
+            return null;
+        }
 
-    private const string PageNumber = @"(?<page>第?\s*[A-Za-zＡ-Ｚａ-ｚ]?[0-9０-９一二三四五六七八九十]+\s*版)";
+        var letter = match.Groups["letter"].Value;
+        var number = match.Groups["number"].Value;
+        var digits = PrintText.Count(number)?.ToString(CultureInfo.InvariantCulture)
+            ?? string.Concat(number.Select(c => c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c));
+        if (letter.Length == 1 && letter[0] is >= 'Ａ' and <= 'Ｚ' or >= 'ａ' and <= 'ｚ')
+        {
+            letter = ((char)(letter[0] - 'Ａ' + 'A')).ToString();
+        }
 
-    [GeneratedRegex(@"^[（(]?\s*(?:下转|转至|转)\s*" + PageNumber + @"\s*[）)]?$")]
+        return $"第{letter.ToUpperInvariant()}{digits}版";
+    }
+
+    /// <summary>（上接第2版） as this importer writes every form of it, for notes to the editor.</summary>
+    public static string JumpInMarker(string page) => $"（上接{page}）";
+
+    // Full- or half-width brackets (also 【】〔〕), 第 optional, a page letter (A3, Ａ３), digits in
+    // either width or Chinese numerals.
+    private const string PageNumber = @"第?\s*(?<letter>[A-Za-zＡ-Ｚａ-ｚ]?)\s*(?<number>[0-9０-９]+|[一二三四五六七八九十]+)\s*版";
+    private const string Open = @"^[（(【〔\[]?\s*";
+    private const string Close = @"\s*[）)】〕\]]?$";
+
+    [GeneratedRegex(Open + "(?:下转|转至|转)\\s*" + PageNumber + Close)]
     private static partial Regex JumpOut();
 
-    [GeneratedRegex(@"^[（(]?\s*(?:上接|紧接|接上|接)\s*" + PageNumber + @"\s*[）)]?$")]
+    [GeneratedRegex(Open + "(?:上接|紧接|接上|接)\\s*" + PageNumber + Close)]
     private static partial Regex JumpIn();
 
-    // 本报讯, 本报北京11月15日电, 新华社北京11月15日电; the bracketed credit may follow, then spaces.
-    [GeneratedRegex(@"^(?<dateline>本报讯|本报[^\s，,。；;（(讯电记]{1,12}(?:讯|电)|新华社[^\s，,。；;（(电]{1,12}电)(?:\s*[（(](?<credit>[^（()）]{1,40})[）)])?\s*")]
+    // 本报讯, 本报北京11月15日电, 新华社北京11月15日电; the bracketed credit may follow, then a colon
+    // (本报讯：, 本报讯:) or spaces: all of that is the dateline's, none of it the lead's.
+    [GeneratedRegex(@"^(?<dateline>本报讯|本报[^\s，,。；;:：（(讯电记]{1,12}(?:讯|电)|新华社[^\s，,。；;:：（(电]{1,12}电)(?:\s*[（(](?<credit>[^（()）]{1,40})[）)])?\s*(?:[:：]\s*)?")]
     private static partial Regex Dateline();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
+using System.Collections.Frozen;
 using System.Text;
 
 namespace CivilizationNews.Core.Importing;
@@ -11,6 +11,24 @@ public sealed class PrintPageImporter
 {
     /// <summary>A page's text is tens of kilobytes; anything above this is several pages or not text.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
+
+    private readonly FrozenSet<string> knownUnits;
+
+    /// <summary>An importer that tells units' names from headline words by their form alone.</summary>
+    public PrintPageImporter()
+        : this([])
+    {
+    }
+
+    /// <summary>
+    /// An importer that also knows the newsroom's units: a one-line header whose first word is one of
+    /// these names or short names is split into that kicker and the headline, whatever the name's form.
+    /// </summary>
+    public PrintPageImporter(IEnumerable<string> knownUnitNames)
+    {
+        ArgumentNullException.ThrowIfNull(knownUnitNames);
+        knownUnits = knownUnitNames.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToFrozenSet(StringComparer.Ordinal);
+    }
 
     /// <summary>Decodes UTF-8 (with or without BOM), UTF-16 with a BOM, or else GB18030/GBK, then imports.</summary>
     /// <exception cref="ImportInputException">The bytes are empty, binary, too large or in no known encoding.</exception>
@@ -33,7 +51,6 @@ public sealed class PrintPageImporter
     }
 
     /// <exception cref="ImportInputException">The text is empty, binary or too large.</exception>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance API, so that callers can inject the importer and it can gain options without breaking them.")]
     public ImportResult Import(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -58,9 +75,11 @@ public sealed class PrintPageImporter
 
         var classified = LineClassifier.Classify(lines);
         var units = UnitBuilder.Build(classified);
-        var page = StoryAssembler.Assemble(units, warnings);
+        var page = StoryAssembler.Assemble(units, warnings, IsUnitName);
         JumpStitcher.Stitch(page);
         ContinuationAttacher.Attach(page);
         return ResultBuilder.Build(page);
     }
+
+    private bool IsUnitName(string word) => knownUnits.Contains(word) || PrintText.LooksLikeUnitName(word);
 }

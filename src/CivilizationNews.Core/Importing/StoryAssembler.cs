@@ -10,7 +10,8 @@ namespace CivilizationNews.Core.Importing;
 /// </summary>
 internal static class StoryAssembler
 {
-    public static DraftPage Assemble(IReadOnlyList<Unit> units, IEnumerable<ImportWarning> earlierWarnings)
+    /// <param name="isUnitName">Whether a word is a unit's name: one the newsroom knows, or one that reads as an organisation's.</param>
+    public static DraftPage Assemble(IReadOnlyList<Unit> units, IEnumerable<ImportWarning> earlierWarnings, Func<string, bool> isUnitName)
     {
         var page = new DraftPage();
         page.Warnings.AddRange(earlierWarnings);
@@ -48,7 +49,11 @@ internal static class StoryAssembler
                     break;
                 case UnitKind.JumpIn:
                     var headsStory = current is { IsOrphan: false, HasParagraphs: false };
-                    var note = headsStory ? $"{unit.Text} 本稿续自{unit.JumpPage}，请与该版稿件核对。" : $"{unit.Text} 以下文字续自{unit.JumpPage}的稿件，请核对归属。";
+                    // The marker is quoted in one form whatever brackets and spaces it was printed
+                    // with, so that the same page reads the same; as printed when its wording differs.
+                    var marker = Markers.JumpInMarker(unit.JumpPage!);
+                    var quoted = PrintText.SameWording(marker, unit.Text) ? marker : unit.Text;
+                    var note = headsStory ? $"{quoted} 本稿续自{unit.JumpPage}，请与该版稿件核对。" : $"{quoted} 以下文字续自{unit.JumpPage}的稿件，请核对归属。";
                     page.Warnings.Add(new ImportWarning(ImportWarningKind.ContinuedFrom, note, headsStory ? current!.Title : null) { Lines = unit.Lines });
                     if (!headsStory)
                     {
@@ -65,7 +70,7 @@ internal static class StoryAssembler
                     current.Credit = LineClassifier.CreditText(unit.Text);
                     break;
                 case UnitKind.Short:
-                    if (TryReadHeader(units, i, current, page, out var story, out var last))
+                    if (TryReadHeader(units, i, current, page, isUnitName, out var story, out var last))
                     {
                         page.Stories.Add(story);
                         current = story;
@@ -145,7 +150,8 @@ internal static class StoryAssembler
     }
 
     private static bool TryReadHeader(
-        IReadOnlyList<Unit> units, int start, DraftStory? current, DraftPage page, [NotNullWhen(true)] out DraftStory? story, out int last)
+        IReadOnlyList<Unit> units, int start, DraftStory? current, DraftPage page, Func<string, bool> isUnitName,
+        [NotNullWhen(true)] out DraftStory? story, out int last)
     {
         var shorts = new List<Unit>();
         var j = start;
@@ -155,8 +161,12 @@ internal static class StoryAssembler
         }
 
         // A —— line under a headline is its subtitle, unless more —— lines follow: then it is a list.
+        // Under a numbered subhead inside a story (一、…) it is the section's first line: a subtitle
+        // stands only under a headline.
+        var inStory = current is { IsOrphan: false };
+        var underSubhead = inStory && shorts.Count == 1 && PrintText.IsNumberedHeading(shorts[0].Text);
         Unit? subtitle = null;
-        if (j < units.Count && units[j].Kind == UnitKind.Subtitle
+        if (j < units.Count && units[j].Kind == UnitKind.Subtitle && !underSubhead
             && !(j + 1 < units.Count && PrintText.IsBulleted(units[j + 1].Text)))
         {
             subtitle = units[j++];
@@ -166,7 +176,6 @@ internal static class StoryAssembler
         var after = units.Skip(j).FirstOrDefault(u => u.Kind != UnitKind.Photo);
         var lead = units.Skip(j).FirstOrDefault(u => u.Kind is not (UnitKind.Photo or UnitKind.Credit));
         var datelineNext = lead is { IsDateline: true };
-        var inStory = current is { IsOrphan: false };
 
         Unit? kickerUnit = null;
         Unit titleUnit;
@@ -190,7 +199,7 @@ internal static class StoryAssembler
         else
         {
             titleUnit = shorts[0];
-            if (subtitle is null && inStory && !datelineNext && !OpensStory(titleUnit.Text, current!, after))
+            if (subtitle is null && inStory && !datelineNext && !OpensStory(titleUnit.Text, current!, after, isUnitName))
             {
                 story = null;
                 last = start;
@@ -212,7 +221,7 @@ internal static class StoryAssembler
 
         var (kicker, title) = kickerUnit is not null
             ? (kickerUnit.Text, titleUnit.Text)
-            : subtitle is null ? SplitKicker(titleUnit.Text, datelineNext) : (null, titleUnit.Text);
+            : subtitle is null ? SplitKicker(titleUnit.Text, isUnitName) : (null, titleUnit.Text);
         story = new DraftStory(start)
         {
             Kicker = kicker,
@@ -233,7 +242,7 @@ internal static class StoryAssembler
     /// 本报讯 news item (those have no subheads), or the line carries a unit's name before the headline
     /// in a story that has no subheads (in one that has, "扎根社区 服务群众" is one more subhead).
     /// </summary>
-    private static bool OpensStory(string line, DraftStory current, Unit? after)
+    private static bool OpensStory(string line, DraftStory current, Unit? after, Func<string, bool> isUnitName)
     {
         if (PrintText.IsNumberedHeading(line) || current.HasHeadings)
         {
@@ -241,15 +250,20 @@ internal static class StoryAssembler
         }
 
         var words = PrintText.Words(line);
-        return (words.Length >= 2 && PrintText.LooksLikeUnitName(words[0]))
+        return (words.Length >= 2 && isUnitName(words[0]))
             || (current.Dateline is not null && after is { Kind: UnitKind.Paragraph });
     }
 
-    /// <summary>"市供水公司 “水润书香”进班组": kicker and headline on one line, split at the first space.</summary>
-    private static (string? Kicker, string Title) SplitKicker(string line, bool datelineNext)
+    /// <summary>
+    /// "市供水公司 “水润书香”进班组": kicker and headline on one line, split at the first space, but only
+    /// when the first word is a unit's name. A paired headline (文明实践进社区 志愿服务暖人心) has a
+    /// space in the same place, even above 本报讯, and its first half would become a kicker that the
+    /// draft creator offers as a new unit.
+    /// </summary>
+    private static (string? Kicker, string Title) SplitKicker(string line, Func<string, bool> isUnitName)
     {
         var words = PrintText.Words(line);
-        if (words.Length >= 2 && (datelineNext || PrintText.LooksLikeUnitName(words[0])))
+        if (words.Length >= 2 && isUnitName(words[0]))
         {
             var rest = line.Trim()[words[0].Length..].Trim();
             return (words[0], rest);

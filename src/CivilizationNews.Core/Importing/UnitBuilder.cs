@@ -99,7 +99,7 @@ internal static class UnitBuilder
     private static int ReadText(IReadOnlyList<PageLine> lines, int start, bool indentStyle, List<Unit> units)
     {
         var first = lines[start];
-        if (first.IsShort || first.IsSubtitle || first.IsCredit)
+        if ((first.IsShort || first.IsSubtitle || first.IsCredit) && !BrokenAfter(lines, start))
         {
             // Headlines, kickers and subheads stand alone; they never run on into the next line.
             var kind = first.IsShort ? UnitKind.Short : first.IsSubtitle ? UnitKind.Subtitle : UnitKind.Credit;
@@ -151,12 +151,18 @@ internal static class UnitBuilder
             return true;
         }
 
+        var text = string.Concat(sofar.Select(p => p.Text));
+        if (!PrintText.EndsSentence(text) && PrintText.StartsWithWordEnd(next.Text))
+        {
+            // "…巡河活" + "动。…": the rest of a cut word, whatever indent the column gave it.
+            return true;
+        }
+
         if (next.Source.Indented)
         {
             return false;
         }
 
-        var text = string.Concat(sofar.Select(p => p.Text));
         if (!PrintText.EndsSentence(text))
         {
             // A short line after an unfinished chunk is its tail ("力" + "量。"), unless it visibly
@@ -167,6 +173,25 @@ internal static class UnitBuilder
         // Where paragraphs are marked by indents, an unindented line of prose right below one carries
         // on the same paragraph even after a full stop.
         return indentStyle && first.Source.Indented && next.Source.BlankLinesBefore == 0 && !next.IsShort && !next.IsSubtitle;
+    }
+
+    /// <summary>
+    /// A column break right after a finished paragraph leaves the next paragraph's first words alone,
+    /// short and unpunctuated like a headline ("社区每周组织志愿者开展巡河活"). What follows gives it
+    /// away: text that cannot open a paragraph (a comma, a closing quote) or the rest of a cut word
+    /// ("动。今年以来…").
+    /// </summary>
+    private static bool BrokenAfter(IReadOnlyList<PageLine> lines, int start)
+    {
+        var index = start + 1;
+        while (index < lines.Count && lines[index].Kind == LineKind.Caption)
+        {
+            index++;
+        }
+
+        return index < lines.Count && lines[index] is { Kind: LineKind.Text, IsDateline: false, IsBullet: false, IsCredit: false } next
+            && !PrintText.EndsSentence(lines[start].Text)
+            && (PrintText.StartsMidSentence(next.Text) || PrintText.StartsWithWordEnd(next.Text));
     }
 
     private static bool OpensHeading(IReadOnlyList<PageLine> lines, int index)

@@ -16,7 +16,7 @@ public sealed class ImportProposalTests
     [MemberData(nameof(FixturePagesTests.Pages), MemberType = typeof(FixturePagesTests))]
     public void A_fixture_page_reads_back_to_the_same_JSON(string page)
     {
-        var json = ImportJson.Serialize(Importer.Import(File.ReadAllBytes(Path.Combine(SharedFolder.PrintPages, page + ".txt"))));
+        var json = ImportJson.Serialize(Importer.Import(File.ReadAllBytes(FixturePagesTests.SourceOf(page))));
 
         Assert.Equal(json, ImportJson.Serialize(ImportProposal.Parse(json)));
     }

@@ -248,6 +248,87 @@ public sealed class PrintPageImporterTests
         Assert.Empty(result.Warnings);
     }
 
+    [Theory]
+    [InlineData("本报讯 今年以来,市环卫处重点抓好清扫保洁和垃圾清运两项工作。", true)]
+    [InlineData("本报讯 今年以来,市环卫处从“两个到位”入手,提升城市环境卫生水平。", true)]
+    [InlineData("本报讯 今年以来,市环卫处在3个城区推进环境卫生整治,历时两个月。", false)]
+    public void NewsItemKeepsTheListItAnnouncesByCountOrByName(string lead, bool announced)
+    {
+        var result = Import($"""
+            让城市更干净
+
+            一年来,全市环卫工人起早贪黑,城市环境卫生面貌明显改观。
+
+            一、机械化作业全覆盖
+
+            全市主次干道机械化清扫率达到95%。
+
+            市环卫处
+
+            背街小巷净起来
+
+            {lead}
+
+            ——清扫保洁。每条小巷每天清扫两遍,随脏随扫。
+
+            ——垃圾清运。生活垃圾日产日清,做到不落地、不暴露。
+            """);
+
+        var story = Article(result, "背街小巷净起来");
+        Assert.Equal(announced ? 3 : 1, Paragraphs(story).Count());
+        Assert.Equal(announced ? 0 : 2, Warnings(result, ImportWarningKind.Unattached).Count());
+    }
+
+    [Fact]
+    public void HeadlineLikeChunkBeforeTheRestOfACutWordIsJoinedEvenAfterAFinishedParagraph()
+    {
+        var result = Import("""
+            市河长制办公室
+
+            社区河长当好“护河人”
+
+            本报讯 今年以来,我市设立社区河长工作站18个。
+
+            社区每周组织志愿者开展巡河活
+
+            动。今年已开展巡河420余次。
+
+            居民纷纷点赞“家门口的河变清了
+
+            ”。不少居民报名成为护河志愿者。
+            """);
+
+        Assert.Equal(
+            ["今年以来,我市设立社区河长工作站18个。", "社区每周组织志愿者开展巡河活动。今年已开展巡河420余次。", "居民纷纷点赞“家门口的河变清了”。不少居民报名成为护河志愿者。"],
+            Paragraphs(Assert.Single(result.Articles)));
+    }
+
+    [Theory]
+    [InlineData("——")]
+    [InlineData("— —")]
+    [InlineData("――")]
+    [InlineData("－－")]
+    [InlineData("--")]
+    [InlineData("—")]
+    public void EveryFormOfTheSubtitleDashIsRemoved(string dash)
+    {
+        var result = Import($"让城市更干净\n\n{dash}我市环境卫生整治工作综述\n\n一年来,城市环境卫生面貌明显改观。\n");
+
+        Assert.Equal("我市环境卫生整治工作综述", Assert.Single(result.Articles).Subtitle);
+    }
+
+    [Theory]
+    [InlineData("（下转第十二版）", "第12版")]
+    [InlineData("(下转第Ａ５版)", "第A5版")]
+    [InlineData("(下转第 b3 版)", "第B3版")]
+    [InlineData("(转第5版)", "第5版")]
+    public void JumpPagesAreReadInOneForm(string marker, string page)
+    {
+        var result = Import($"市园林局\n\n街头绿地变身“口袋公园”\n\n本报讯 今年以来,我市新建“口袋公园”26个。\n\n{marker}\n");
+
+        Assert.Equal(page, Assert.Single(result.Articles).ContinuesOn);
+    }
+
     [Fact]
     public void CaptionsBecomePhotosWithTheirCredits()
     {
@@ -334,6 +415,60 @@ public sealed class PrintPageImporterTests
         Assert.Equal(
             [("市妇联", "巾帼志愿者服务队成立"), ("市总工会", "“职工书屋”扩容升级")],
             result.Articles.Select(a => (a.Kicker, a.Title)));
+    }
+
+    [Theory]
+    [InlineData("市住房和城乡建设局", true)]
+    [InlineData("盐湖区税务局", true)]
+    [InlineData("中国银行河东分行", true)]
+    [InlineData("市第二人民医院", true)]
+    [InlineData("市红十字会", true)]
+    [InlineData("红旗社区居委会", true)]
+    [InlineData("文明实践进社区", false)]
+    [InlineData("携手共建美丽家园", false)]
+    [InlineData("绿色出行", false)]
+    [InlineData("以人民为中心", false)]
+    [InlineData("走进市图书馆", false)]
+    [InlineData("构建新格局", false)]
+    [InlineData("盐湖区", false)]
+    [InlineData("省运会", false)]
+    public void OneLineHeaderIsSplitOnlyAtAnOrganisationsName(string first, bool split)
+    {
+        var page = $"{first} 服务群众办实事\n\n本报讯 近日,一项便民服务在全市推开,群众办事更加方便。\n";
+
+        var article = Assert.Single(Import(page).Articles);
+
+        Assert.Equal(split ? first : null, article.Kicker);
+        Assert.Equal(split ? "服务群众办实事" : $"{first} 服务群众办实事", article.Title);
+    }
+
+    [Fact]
+    public void UnitsTheNewsroomKnowsAreKickersWhateverTheirForm()
+    {
+        const string Page = "盐湖区 社区里的“银发课堂”开课了\n\n本报讯 11月15日,盐湖区红旗社区的“银发课堂”迎来了第一批学员。\n";
+
+        var known = new PrintPageImporter(["盐湖区", "市人社局"]).Import(Page).Articles.Single();
+        var unknown = new PrintPageImporter().Import(Page).Articles.Single();
+
+        Assert.Equal(("盐湖区", "社区里的“银发课堂”开课了"), (known.Kicker, known.Title));
+        Assert.Equal((null, "盐湖区 社区里的“银发课堂”开课了"), (unknown.Kicker, unknown.Title));
+    }
+
+    [Fact]
+    public void PairedHeadlineInsideAFeatureIsASubheadNotANewStory()
+    {
+        var result = Import("""
+            同心共建文明城
+
+            创建工作开展以来,全市上下齐心协力,城市面貌焕然一新。
+
+            携手共建美丽家园 同心共绘幸福画卷
+
+            全市2100余个小区开展环境整治,新增绿地36万平方米。
+            """);
+
+        var feature = Assert.Single(result.Articles);
+        Assert.Equal([null, "携手共建美丽家园 同心共绘幸福画卷"], feature.Sections.Select(s => s.Heading));
     }
 
     [Fact]

@@ -265,6 +265,24 @@ public sealed class PageImportTests
     }
 
     [Fact]
+    public async Task A_one_line_header_opening_with_a_units_short_name_is_split_there()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        var fields = await TargetAsync(factory);
+
+        // 市广播电视台 does not read as an organisation's name by its form; the unit list knows it.
+        fields["Text"] = "市广播电视台 “文明新风”栏目开播\n\n本报讯 近日,市广播电视台新开设的“文明新风”栏目正式开播。\n";
+        using var response = await UploadAsync(editor, fields, null);
+
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        var article = JsonNode.Parse(Proposal(new HtmlParser().ParseDocument(html)))!["articles"]![0]!;
+        Assert.Equal("市广播电视台", (string?)article["kicker"]);
+        Assert.Equal("“文明新风”栏目开播", (string?)article["title"]);
+    }
+
+    [Fact]
     public async Task An_edited_proposal_is_created_as_edited()
     {
         await using var factory = await PortalFactory.CreateAsync();

@@ -37,8 +37,6 @@ public sealed partial class ImportController(NewsDbContext db, DraftCreator crea
 
     private static readonly JsonSerializerOptions UnitsJsonOptions = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Stateless and thread-safe, so one instance serves every request.</summary>
-    private static readonly PrintPageImporter Importer = new();
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -100,7 +98,7 @@ public sealed partial class ImportController(NewsDbContext db, DraftCreator crea
                 // Pasted text, or an empty file or only whitespace: the importer words the refusal.
                 text = form.Text ?? string.Empty;
             }
-            proposal = Importer.Import(text);
+            proposal = (await ImporterAsync(cancellationToken)).Import(text);
         }
         catch (ImportInputException ex)
         {
@@ -260,7 +258,7 @@ public sealed partial class ImportController(NewsDbContext db, DraftCreator crea
         ImportResult fallback;
         try
         {
-            fallback = Importer.Import(form.Source ?? string.Empty);
+            fallback = (await ImporterAsync(cancellationToken)).Import(form.Source ?? string.Empty);
         }
         catch (ImportInputException)
         {
@@ -279,6 +277,17 @@ public sealed partial class ImportController(NewsDbContext db, DraftCreator crea
             json = ImportJson.Serialize(fallback);
         }
         return View("Review", await ReviewPageAsync(form, fallback, json!, error, cancellationToken));
+    }
+
+    /// <summary>
+    /// An importer that knows the newsroom's units, so that a one-line header opening with a unit's
+    /// name or short name (盐湖区 社区里的…) is read as kicker and headline even when the name's form
+    /// alone would not say so.
+    /// </summary>
+    private async Task<PrintPageImporter> ImporterAsync(CancellationToken cancellationToken)
+    {
+        var units = await db.Units.Select(u => new { u.Name, u.ShortName }).ToListAsync(cancellationToken);
+        return new PrintPageImporter(units.SelectMany(u => new[] { u.Name, u.ShortName }).OfType<string>());
     }
 
     /// <summary>Reads the target page; the request is null and the message says why when a field is wrong.</summary>

@@ -84,6 +84,6 @@ public sealed partial class FirstAdministrator(NewsDbContext db, UserManager<New
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "No newsroom account exists yet. Create the first administrator within one hour at {SetupUrl}")]
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Information, Message = "No newsroom account exists yet. Create the first administrator within one hour at {SetupUrl}")]
     internal static partial void LogSetupLink(ILogger logger, string setupUrl);
 }

@@ -134,12 +134,12 @@ public sealed partial class OutputCacheEviction(IServiceScopeFactory scopes, IOu
         }
     }
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "Output cache eviction failed; cached pages expire on their own")]
+    [LoggerMessage(EventId = 5303, Level = LogLevel.Error, Message = "Output cache eviction failed; cached pages expire on their own")]
     private static partial void LogEvictFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "Output cache evicted: {Tags}")]
+    [LoggerMessage(EventId = 5301, Level = LogLevel.Debug, Message = "Output cache evicted: {Tags}")]
     private static partial void LogEvicted(ILogger logger, IReadOnlySet<string> tags);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Could not work out the pages of a change; evicting every cached page")]
+    [LoggerMessage(EventId = 5302, Level = LogLevel.Warning, Message = "Could not work out the pages of a change; evicting every cached page")]
     private static partial void LogResolveFailed(ILogger logger, Exception exception);
 }

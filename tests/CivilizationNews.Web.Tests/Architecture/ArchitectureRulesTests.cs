@@ -81,6 +81,26 @@ public sealed class ArchitectureRulesTests
         Assert.True(converted.Count == 0, "These no longer take NewsDbContext: remove them from StillTakingTheContext: " + string.Join(", ", converted));
     }
 
+    [Fact]
+    public void Every_log_event_id_names_one_message()
+    {
+        // An event id is how an operator filters the log for one kind of event: two messages under one
+        // id (cache eviction and link push both used 5001–5003) make that filter lie.
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance;
+        var messages = new[] { Core, Web }
+            .SelectMany(a => a.GetTypes())
+            .SelectMany(t => t.GetMethods(all | BindingFlags.DeclaredOnly))
+            .Select(m => (Method: m, Attribute: m.GetCustomAttribute<Microsoft.Extensions.Logging.LoggerMessageAttribute>()))
+            .Where(p => p.Attribute is { EventId: > 0 })
+            .ToList();
+        Assert.True(messages.Count > 20, $"found only {messages.Count} logger messages");
+        var shared = messages.GroupBy(p => p.Attribute!.EventId)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: " + string.Join(", ", g.Select(p => $"{p.Method.DeclaringType!.Name}.{p.Method.Name}")))
+            .ToList();
+        Assert.True(shared.Count == 0, "Event ids used by more than one message:\n" + string.Join('\n', shared));
+    }
+
     private static IEnumerable<Type> Signatures(Type type)
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;

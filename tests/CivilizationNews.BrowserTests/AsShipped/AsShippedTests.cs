@@ -116,7 +116,7 @@ public abstract partial class AsShippedTests<TPortal>(TPortal portal)
 
             var response = await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
             Assert.Equal(200, response?.Status);
-            await WaitForCompleteAsync(page);
+            await ReaderSession.WaitForCompleteAsync(page);
 
             // site.css arrived and applied: the masthead is the red it sets, not a bare page's transparent.
             var red = MastheadRed().Match(await File.ReadAllTextAsync(Path.Combine(WebRoot, "css", "site.css"), TestContext.Current.CancellationToken));
@@ -303,20 +303,6 @@ public abstract partial class AsShippedTests<TPortal>(TPortal portal)
 
     private static string Rgb(string hex) =>
         string.Create(CultureInfo.InvariantCulture, $"rgb({Convert.ToInt32(hex[0..2], 16)}, {Convert.ToInt32(hex[2..4], 16)}, {Convert.ToInt32(hex[4..6], 16)})");
-
-    private static async Task WaitForCompleteAsync(IPage page)
-    {
-        // Polled, not awaited as an event: see ReaderSession.WaitForCompleteAsync.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await page.EvaluateAsync<string>("document.readyState") != "complete")
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{page.Url} did not finish loading in 30 s");
-            }
-            await Task.Delay(50);
-        }
-    }
 
     [GeneratedRegex(@"^(.*)\.[a-z0-9]{10}(\.[a-z0-9]+)$")]
     private static partial Regex AssetFingerprint();

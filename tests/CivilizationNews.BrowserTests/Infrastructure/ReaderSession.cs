@@ -73,14 +73,18 @@ public sealed class ReaderSession : IAsyncDisposable
     /// Polls document.readyState with plain evaluations. Playwright's WaitForFunction compiles its
     /// predicate with eval inside the page, which the site's Content-Security-Policy rightly refuses.
     /// </summary>
-    public async Task WaitForCompleteAsync()
+    public Task WaitForCompleteAsync() => WaitForCompleteAsync(Page);
+
+    /// <inheritdoc cref="WaitForCompleteAsync()"/>
+    public static async Task WaitForCompleteAsync(IPage page)
     {
+        ArgumentNullException.ThrowIfNull(page);
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await Page.EvaluateAsync<string>("document.readyState") != "complete")
+        while (await page.EvaluateAsync<string>("document.readyState") != "complete")
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{Page.Url} did not finish loading in 30 s");
+                throw new TimeoutException($"{page.Url} did not finish loading in 30 s");
             }
             await Task.Delay(50);
         }

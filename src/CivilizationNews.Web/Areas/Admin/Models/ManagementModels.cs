@@ -14,7 +14,7 @@ public static class FormValues
     public static int PageCount(int total, int size) => Math.Max(1, (total + size - 1) / size);
 
     /// <summary>Trimmed text, or null when blank.</summary>
-    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    public static string? Clean(string? value) => CivilizationNews.Core.Validation.FieldErrors.Clean(value);
 
     public static bool TryParseDate(string? value, out DateOnly date) =>
         DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);

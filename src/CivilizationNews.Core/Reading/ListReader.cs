@@ -1,3 +1,4 @@
+using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Data;
@@ -16,7 +17,7 @@ public sealed class ListReader(NewsDbContext db, TimeProvider clock)
 {
     public const int PageSize = 10;
     /// <summary>Page numbers beyond this are refused before any query runs.</summary>
-    public const int MaxPage = 10_000;
+    public const int MaxPage = Paging.MaxPage;
 
     public async Task<SectionPage?> SectionAsync(string slug, int page, CancellationToken cancellationToken = default)
     {

@@ -38,9 +38,3 @@ public sealed record ArticleDetail(
     IReadOnlyList<string> Tags, IReadOnlyList<KeyFigureView> KeyFigures, PlacementView? Placement,
     FeatureRef? Feature, ArticleLink? Previous, ArticleLink? Next, IReadOnlyList<ArticleCard> Related);
 
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
-{
-    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
-    public bool HasPrevious => Page > 1;
-    public bool HasNext => Page < PageCount;
-}

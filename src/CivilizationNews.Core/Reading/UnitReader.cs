@@ -1,3 +1,4 @@
+using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Units;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Web.Areas.Admin.Models;
@@ -38,13 +39,13 @@ public sealed class AuditController(NewsDbContext db) : AdminController
         {
             query = query.Where(e => e.UserId == who);
         }
-        var number = FormValues.Page(page);
+        var number = Paging.PageNumber(page);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(e => e.Id).Skip((number - 1) * PageSize).Take(PageSize)
             .Select(e => new AuditRowView(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress))
             .ToListAsync(cancellationToken);
         var users = await db.Users.OrderBy(u => u.DisplayName).Select(u => new AuditUserOption(u.Id, u.DisplayName + "（" + u.Email + "）"))
             .ToListAsync(cancellationToken);
-        return View(new AuditPage(rows, prefix, who, users, number, FormValues.PageCount(total, PageSize), total));
+        return View(new AuditPage(rows, prefix, who, users, number, Paging.PageCount(total, PageSize), total));
     }
 }

@@ -141,14 +141,14 @@ public sealed class CatalogController(NewsDbContext db, AuditLog audit) : AdminC
         {
             query = query.Where(t => t.Name.Contains(text));
         }
-        var number = FormValues.Page(page);
+        var number = Paging.PageNumber(page);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(t => t.Articles.Count).ThenBy(t => t.Name)
             .Skip((number - 1) * TagPageSize).Take(TagPageSize)
             .Select(t => new TagRowView(t.Id, t.Name, t.Articles.Count))
             .ToListAsync(cancellationToken);
         var all = await db.Tags.OrderBy(t => t.Name).Select(t => new ChoiceOption(t.Id, t.Name)).ToListAsync(cancellationToken);
-        return View(new TagListPage(rows, text, number, FormValues.PageCount(total, TagPageSize), total, all));
+        return View(new TagListPage(rows, text, number, Paging.PageCount(total, TagPageSize), total, all));
     }
 
     [HttpPost("tags/{id:int:min(1)}/rename")]

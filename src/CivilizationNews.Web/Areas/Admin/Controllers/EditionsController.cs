@@ -1,3 +1,4 @@
+using CivilizationNews.Core.Content;
 using System.Globalization;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
@@ -358,12 +359,12 @@ public sealed class EditionsController(NewsDbContext db, AuditLog audit) : Admin
 
     private async Task<EditionListPage> ListAsync(string? page, EditionForm form, CancellationToken cancellationToken)
     {
-        var number = FormValues.Page(page);
+        var number = Paging.PageNumber(page);
         var total = await db.Editions.CountAsync(cancellationToken);
         var rows = await db.Editions.OrderByDescending(e => e.Date).Skip((number - 1) * PageSize).Take(PageSize)
             .Select(e => new EditionRowView(e.Id, e.Date, e.Number, e.IsPublished, e.Pages.Count, e.Pages.Sum(p => p.Articles.Count)))
             .ToListAsync(cancellationToken);
-        return new EditionListPage(rows, number, FormValues.PageCount(total, PageSize), form);
+        return new EditionListPage(rows, number, Paging.PageCount(total, PageSize), form);
     }
 
     private async Task<EditionEditPage> PageAsync(int id, EditionForm form, CancellationToken cancellationToken)

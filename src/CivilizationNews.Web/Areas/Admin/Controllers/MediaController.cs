@@ -1,3 +1,4 @@
+using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Media;
 using CivilizationNews.Web.Areas.Admin.Models;
@@ -34,14 +35,14 @@ public sealed class MediaController(NewsDbContext db, MediaLibrary library) : Ad
             query = query.Where(m => m.AltText.Contains(text) || (m.Caption != null && m.Caption.Contains(text))
                 || (m.CreditText != null && m.CreditText.Contains(text)) || (m.CreditContributor != null && m.CreditContributor.Name.Contains(text)));
         }
-        var number = FormValues.Page(page);
+        var number = Paging.PageNumber(page);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(m => m.Id).Skip((number - 1) * PageSize).Take(PageSize)
             .Select(m => new MediaTileView(m.Id, m.AltText, m.Caption,
                 m.CreditContributor != null ? m.CreditContributor.Name : m.CreditText, m.CreditKind, m.Width, m.Height,
                 db.ArticlePhotos.Count(p => p.MediaId == m.Id) + db.FeaturePhotos.Count(p => p.MediaId == m.Id)))
             .ToListAsync(cancellationToken);
-        return View(new MediaListPage(items, text, number, FormValues.PageCount(total, PageSize), total));
+        return View(new MediaListPage(items, text, number, Paging.PageCount(total, PageSize), total));
     }
 
     [HttpGet("upload")]

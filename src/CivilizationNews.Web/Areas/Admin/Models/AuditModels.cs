@@ -44,11 +44,15 @@ public sealed record AuditPage(
         ("tag.", "标签"), ("contributor.", "作者"), ("media.", "图片"), ("user.", "账号管理"), ("account.", "登录"),
     ];
 
-    public string Query(int page, string? action = null, bool keepAction = true) =>
-        "?" + string.Join("&", new[]
+    /// <summary>The query string of this filter at <paramref name="page"/> ("?action=…&amp;page=2"), or empty for the unfiltered first page.</summary>
+    public string Query(int page, string? action = null, bool keepAction = true)
+    {
+        var parts = new[]
         {
             keepAction ? (Action is null ? null : "action=" + Uri.EscapeDataString(Action)) : (action is null ? null : "action=" + Uri.EscapeDataString(action)),
             User is null ? null : "user=" + Uri.EscapeDataString(User),
             page > 1 ? "page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-        }.Where(p => p is not null));
+        }.Where(p => p is not null).ToList();
+        return parts.Count == 0 ? string.Empty : "?" + string.Join("&", parts);
+    }
 }

@@ -7,12 +7,6 @@ namespace CivilizationNews.Web.Areas.Admin.Models;
 /// <summary>Small parsing helpers shared by the management pages.</summary>
 public static class FormValues
 {
-    /// <summary>A page number from the query string: 1–10000, anything else is page 1.</summary>
-    public static int Page(string? value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 10_000 ? n : 1;
-
-    public static int PageCount(int total, int size) => Math.Max(1, (total + size - 1) / size);
-
     /// <summary>Trimmed text, or null when blank.</summary>
     public static string? Clean(string? value) => CivilizationNews.Core.Validation.FieldErrors.Clean(value);
 

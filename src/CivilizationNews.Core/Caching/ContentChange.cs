@@ -1,10 +1,9 @@
 namespace CivilizationNews.Core.Caching;
 
 /// <summary>
-/// What one unit of work changed that readers can see, gathered from the change tracker before the
-/// save and handed to the <see cref="IContentChangeSink"/>s once the data is committed.
-/// Ids are resolved to page tags afterwards by <see cref="ContentTagResolver"/>, because a page
-/// is identified by slugs and links that the changed rows themselves do not carry.
+/// What one save changed that readers can see, gathered from the change tracker by
+/// <see cref="ContentChangeCollector"/>. Ids are resolved to page tags by <see cref="ContentTagResolver"/>,
+/// because a page is identified by slugs and links that the changed rows themselves do not carry.
 /// </summary>
 public sealed class ContentChange
 {
@@ -31,6 +30,12 @@ public sealed class ContentChange
     public HashSet<int> EditionPageIds { get; } = [];
     public HashSet<int> MediaIds { get; } = [];
 
+    /// <summary>Stories that became public in this save (a transition to 已发布): the link-push candidates.</summary>
+    public HashSet<int> PublishedArticleIds { get; } = [];
+
+    /// <summary>Features that became public in this save.</summary>
+    public HashSet<string> PublishedFeatureSlugs { get; } = [];
+
     /// <summary>Tags known directly (for example the slug a unit had before it was renamed).</summary>
     public HashSet<string> Tags { get; } = [];
 
@@ -38,10 +43,4 @@ public sealed class ContentChange
         ArticleIds.Count == 0 && LinkedArticleIds.Count == 0 && SectionIds.Count == 0 && UnitIds.Count == 0
         && TagIds.Count == 0 && ContributorIds.Count == 0 && FeatureIds.Count == 0 && EditionIds.Count == 0
         && EditionPageIds.Count == 0 && MediaIds.Count == 0 && Tags.Count == 0 && LinkedFeatureIds.Count == 0;
-}
-
-/// <summary>Told about every committed change readers can see (the web app evicts its output cache).</summary>
-public interface IContentChangeSink
-{
-    Task ContentChangedAsync(ContentChange change, CancellationToken cancellationToken);
 }

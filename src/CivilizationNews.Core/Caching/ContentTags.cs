@@ -4,7 +4,7 @@ namespace CivilizationNews.Core.Caching;
 
 /// <summary>
 /// Names for what a public page shows. A cached page carries the tags of everything it renders;
-/// a committed change evicts the tags of everything it touched (see <see cref="ContentChangeInterceptor"/>).
+/// a committed change evicts the tags of everything it touched (see <see cref="ContentChangeCollector"/> and Saving/SavePipeline).
 /// </summary>
 public static class ContentTags
 {

@@ -35,10 +35,9 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddNewsDatabase(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
     {
-        // Interceptors come from DI, so that the web app (cache eviction) and tests (command counts) can add theirs.
-        services.AddSingleton<Caching.ContentChangeInterceptor>();
-        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<Caching.ContentChangeInterceptor>());
-        services.AddScoped<Caching.ContentTagResolver>();
+        // What the save path does after a commit; the web app adds the page cache it evicts (IPageCache).
+        services.AddSingleton<Saving.AfterCommit>();
+        // Interceptors come from DI, so that tests (command counts) can add theirs.
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:

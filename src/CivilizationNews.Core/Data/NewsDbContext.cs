@@ -6,6 +6,7 @@ using CivilizationNews.Core.Editing;
 using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Features;
 using CivilizationNews.Core.Media;
+using CivilizationNews.Core.Saving;
 using CivilizationNews.Core.Search;
 using CivilizationNews.Core.Sections;
 using CivilizationNews.Core.Tags;
@@ -21,8 +22,12 @@ namespace CivilizationNews.Core.Data;
 /// The provider-neutral model. Provider-specific contexts derive from it and only add
 /// provider tweaks; each owns its migrations folder.
 /// </summary>
-public abstract class NewsDbContext(DbContextOptions options) : IdentityDbContext<NewsUser>(options), IDataProtectionKeyContext
+/// <remarks>Every save goes through <see cref="SavePipeline"/> (Saving/); <paramref name="afterCommit"/> is
+/// what it does after a commit, absent where nothing is cached or pushed (design-time tools, tests).</remarks>
+public abstract class NewsDbContext(DbContextOptions options, AfterCommit? afterCommit = null) : IdentityDbContext<NewsUser>(options), IDataProtectionKeyContext
 {
+    private SavePipeline? _saves;
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleUnit> ArticleUnits => Set<ArticleUnit>();
     public DbSet<ArticleCredit> ArticleCredits => Set<ArticleCredit>();
@@ -68,41 +73,22 @@ public abstract class NewsDbContext(DbContextOptions options) : IdentityDbContex
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    /// <summary>The save path: versions, search index and page changes in the transaction, cache eviction and link push after it.</summary>
+    internal SavePipeline Saves => _saves ??= new SavePipeline(this, afterCommit);
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
-        StampVersions();
-        // Search documents of the stories this save touches are rewritten in the same transaction.
-        var search = SearchChanges.Capture(ChangeTracker);
-        return search is null
-            ? base.SaveChanges(acceptAllChangesOnSuccess)
-            : search.Save(this, acceptAllChangesOnSuccess, base.SaveChanges);
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(CommitSignal.Instance);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        StampVersions();
-        var search = SearchChanges.Capture(ChangeTracker);
-        return search is null
-            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : search.SaveAsync(this, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        // Only the data-protection key store saves synchronously; the path is the same.
+        Saves.SaveAsync(acceptAllChangesOnSuccess, (accept, _) => Task.FromResult(base.SaveChanges(accept)), CancellationToken.None)
+            .GetAwaiter().GetResult();
 
-    /// <summary>
-    /// A new concurrency token on every insert or update; the original value stays in the WHERE
-    /// clause, so a save over someone else's newer save throws DbUpdateConcurrencyException.
-    /// </summary>
-    private void StampVersions()
-    {
-        var now = DateTime.UtcNow;
-        foreach (var entry in ChangeTracker.Entries<IVersioned>())
-        {
-            if (entry.State is EntityState.Added or EntityState.Modified)
-            {
-                entry.Entity.Version = Guid.NewGuid();
-                entry.Entity.UpdatedAt = now;
-            }
-        }
-    }
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        Saves.SaveAsync(acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),

@@ -6,13 +6,17 @@ namespace CivilizationNews.Core.LinkPush;
 /// failing endpoint never delays publishing. Off unless Discovery:PushEndpoint is set.
 /// </summary>
 /// <remarks>
-/// Call <see cref="ArticlePublished"/> after the save that makes a story public: the admin's publish
-/// action and the scheduled publisher. See docs/discovery.md.
+/// The save path calls <see cref="PagesPublished"/> after every commit that makes a story or a feature
+/// public (Saving/AfterCommit), whoever published it: the newsroom, the scheduler or a feature's
+/// publication. See docs/discovery.md.
 /// </remarks>
 public interface ILinkPushNotifier
 {
     /// <summary>Queues the story's canonical URL. False when push is off or the queue is full (the reason is logged).</summary>
     bool ArticlePublished(int articleId);
+
+    /// <summary>Queues public pages by path ("/feature/…") as one batch. False when push is off, there is no public origin or the queue is full.</summary>
+    bool PagesPublished(IReadOnlyCollection<string> paths);
 
     /// <summary>Queues absolute URLs on the public origin. False when push is off or the queue is full.</summary>
     bool Enqueue(IReadOnlyList<Uri> urls);

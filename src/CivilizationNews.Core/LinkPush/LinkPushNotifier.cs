@@ -27,9 +27,12 @@ public sealed partial class LinkPushNotifier : ILinkPushNotifier
 
     internal ChannelReader<IReadOnlyList<Uri>> Reader => _channel.Reader;
 
-    public bool ArticlePublished(int articleId)
+    public bool ArticlePublished(int articleId) => PagesPublished([PublicPaths.Article(articleId)]);
+
+    public bool PagesPublished(IReadOnlyCollection<string> paths)
     {
-        if (!_options.PushEnabled)
+        ArgumentNullException.ThrowIfNull(paths);
+        if (!_options.PushEnabled || paths.Count == 0)
         {
             return false;
         }
@@ -39,10 +42,10 @@ public sealed partial class LinkPushNotifier : ILinkPushNotifier
         {
             // Without a public origin there is no URL the search engine would accept (a request's own
             // host may be the admin's internal name), so nothing is sent.
-            LogNoOrigin(_logger, articleId);
+            LogNoOrigin(_logger, paths.First());
             return false;
         }
-        return Enqueue([PublicPaths.Absolute(_options.PublicBaseUrl, PublicPaths.Article(articleId))]);
+        return Enqueue(paths.Select(path => PublicPaths.Absolute(_options.PublicBaseUrl, path)).ToList());
     }
 
     public bool Enqueue(IReadOnlyList<Uri> urls)
@@ -71,6 +74,6 @@ public sealed partial class LinkPushNotifier : ILinkPushNotifier
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Link push queue is full; dropped {Count} URLs, first {Url}")]
     private static partial void LogQueueFull(ILogger logger, int count, Uri url);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Link push is on but Site:PublicBaseUrl (or Discovery:PublicBaseUrl) is not an absolute http(s) origin; story {ArticleId} not pushed")]
-    private static partial void LogNoOrigin(ILogger logger, int articleId);
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Link push is on but Site:PublicBaseUrl (or Discovery:PublicBaseUrl) is not an absolute http(s) origin; {Path} not pushed")]
+    private static partial void LogNoOrigin(ILogger logger, string path);
 }

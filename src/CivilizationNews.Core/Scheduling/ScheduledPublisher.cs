@@ -13,23 +13,19 @@ namespace CivilizationNews.Core.Scheduling;
 /// claim id; only the instance whose UPDATE changed a row records its publication.
 /// A story whose time passed while no instance ran is published on the next check (catch-up).
 /// </summary>
-public sealed partial class ScheduledPublisher(NewsDbContext db, TimeProvider clock, ILogger<ScheduledPublisher> logger, LinkPush.ILinkPushNotifier? push = null)
+public sealed partial class ScheduledPublisher(NewsDbContext db, TimeProvider clock, ILogger<ScheduledPublisher> logger)
 {
     public async Task<IReadOnlyList<int>> PublishDueAsync(CancellationToken cancellationToken = default)
     {
         // The claim, the transitions and the stories' search documents (written by SaveChanges) commit together.
-        var published = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        // Their pages are evicted and pushed to search engines by the save path once this commits.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
             var ids = await ClaimAndRecordAsync(token).ConfigureAwait(false);
             await transaction.CommitAsync(token).ConfigureAwait(false);
             return ids;
         }, cancellationToken).ConfigureAwait(false);
-        foreach (var id in published)
-        {
-            push?.ArticlePublished(id);
-        }
-        return published;
     }
 
     private async Task<IReadOnlyList<int>> ClaimAndRecordAsync(CancellationToken cancellationToken)

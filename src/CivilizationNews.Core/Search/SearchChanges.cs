@@ -14,8 +14,9 @@ namespace CivilizationNews.Core.Search;
 /// before the save: stories added, edited, withdrawn or deleted while published (or published now),
 /// their unit, photo and placement rows, workflow transitions (the scheduler flips status with a bulk
 /// UPDATE and records the transition through SaveChanges), renamed units, re-captioned photos and
-/// re-dated editions. After the save, inside the same transaction, <see cref="SearchIndexer.SyncAsync"/>
-/// rewrites their documents, so the index commits or rolls back with the change.
+/// re-dated editions. After the save, inside the same transaction, <see cref="ApplyAsync"/> rewrites
+/// their documents, so the index commits or rolls back with the change (step 2 of
+/// <see cref="Saving.SavePipeline"/>).
 /// </summary>
 internal sealed class SearchChanges
 {
@@ -137,57 +138,5 @@ internal sealed class SearchChanges
                 .Select(d => d.ArticleId).ToListAsync(cancellationToken).ConfigureAwait(false));
         }
         await new SearchIndexer(db).SyncAsync(ids, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Saves and rewrites the documents in one transaction: the caller's when there is one, else a
-    /// new one run through the execution strategy (so SQL Server's retries replay the whole unit).
-    /// </summary>
-    public async Task<int> SaveAsync(NewsDbContext db, bool acceptAllChangesOnSuccess,
-        Func<bool, CancellationToken, Task<int>> save, CancellationToken cancellationToken)
-    {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            var saved = await save(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
-            await ApplyAsync(db, cancellationToken).ConfigureAwait(false);
-            return saved;
-        }
-        var count = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
-            var saved = await save(false, token).ConfigureAwait(false);
-            await ApplyAsync(db, token).ConfigureAwait(false);
-            await transaction.CommitAsync(token).ConfigureAwait(false);
-            return saved;
-        }, cancellationToken).ConfigureAwait(false);
-        if (acceptAllChangesOnSuccess)
-        {
-            db.ChangeTracker.AcceptAllChanges();
-        }
-        return count;
-    }
-
-    /// <summary>The synchronous SaveChanges path (the same work, blocking).</summary>
-    public int Save(NewsDbContext db, bool acceptAllChangesOnSuccess, Func<bool, int> save)
-    {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            var saved = save(acceptAllChangesOnSuccess);
-            ApplyAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-            return saved;
-        }
-        var count = db.Database.CreateExecutionStrategy().Execute(() =>
-        {
-            using var transaction = db.Database.BeginTransaction();
-            var saved = save(false);
-            ApplyAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-            transaction.Commit();
-            return saved;
-        });
-        if (acceptAllChangesOnSuccess)
-        {
-            db.ChangeTracker.AcceptAllChanges();
-        }
-        return count;
     }
 }

@@ -25,7 +25,7 @@ public sealed record WorkflowResult(WorkflowOutcome Outcome, string? Message = n
 /// Moves stories through 草稿 → 待审 → 已通过 → 已排期 / 已发布 → 已撤回 / 已归档, enforcing who may
 /// take each step, and records every step (who, when, why) with an audit entry in the same transaction.
 /// </summary>
-public sealed class ArticleWorkflow(NewsDbContext db, AuditLog audit, TimeProvider clock, LinkPush.ILinkPushNotifier? push = null)
+public sealed class ArticleWorkflow(NewsDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<WorkflowResult> MoveAsync(int articleId, ArticleStatus to, NewsroomUser user, string? reason,
         DateTime? scheduleAtUtc = null, CancellationToken cancellationToken = default)
@@ -77,10 +77,6 @@ public sealed class ArticleWorkflow(NewsDbContext db, AuditLog audit, TimeProvid
         catch (DbUpdateConcurrencyException)
         {
             return new(WorkflowOutcome.Conflict, "稿件刚被其他人修改，请刷新后再试。");
-        }
-        if (to == ArticleStatus.Published)
-        {
-            push?.ArticlePublished(article.Id);
         }
         return WorkflowResult.Ok;
     }

@@ -23,8 +23,8 @@ public sealed class OutputCacheSettings
 
 /// <summary>
 /// Output caching of public pages. Pages are tagged with what they show (see
-/// <see cref="ContentTags"/>); a committed change evicts exactly those tags through
-/// <see cref="OutputCacheEviction"/>. Signed-in and admin responses are never cached: the
+/// <see cref="ContentTags"/>); the save path evicts exactly those tags after each commit through
+/// <see cref="OutputCachePageCache"/>. Signed-in and admin responses are never cached: the
 /// default policy skips authenticated requests and responses that set cookies, and admin
 /// controllers carry no cache policy.
 /// </summary>
@@ -51,7 +51,7 @@ public static class OutputCaching
                 o.InstanceName = "civilizationnews:";
             });
         }
-        builder.Services.AddSingleton<IContentChangeSink, OutputCacheEviction>();
+        builder.Services.AddSingleton<IPageCache, OutputCachePageCache>();
     }
 
     public static void UsePortalOutputCache(this WebApplication app)
@@ -77,38 +77,26 @@ public static class OutputCaching
 }
 
 /// <summary>
-/// Evicts the cached pages of every committed change. The eviction happens before the editor's
-/// request returns, so the next reader sees the new version. A second eviction shortly after
-/// removes any page that a concurrent reader rendered from the old data and stored after the
-/// first eviction.
+/// The output cache as the save path's <see cref="IPageCache"/>: Core/Saving/AfterCommit evicts the
+/// pages of every committed change through it, before the editor's request returns. A second eviction
+/// shortly after removes any page that a concurrent reader rendered from the old data and stored after
+/// the first one.
 /// </summary>
-public sealed partial class OutputCacheEviction(IServiceScopeFactory scopes, IOutputCacheStore store, ILogger<OutputCacheEviction> logger,
-    IHostApplicationLifetime lifetime) : IContentChangeSink
+public sealed partial class OutputCachePageCache(IOutputCacheStore store, ILogger<OutputCachePageCache> logger, IHostApplicationLifetime lifetime)
+    : IPageCache
 {
     private static readonly TimeSpan SecondPass = TimeSpan.FromSeconds(2);
 
-    public async Task ContentChangedAsync(ContentChange change, CancellationToken cancellationToken)
+    public async Task EvictAsync(IReadOnlySet<string> tags, CancellationToken cancellationToken)
     {
-        IReadOnlySet<string> tags;
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            tags = await scope.ServiceProvider.GetRequiredService<ContentTagResolver>().ResolveAsync(change, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
-        {
-            // The change is committed; if its pages cannot be worked out, drop them all rather than serve stale ones.
-            LogResolveFailed(logger, ex);
-            tags = new HashSet<string> { ContentTags.Site };
-        }
-        await EvictAsync(tags, CancellationToken.None);
-        LogEvicted(logger, tags);
+        ArgumentNullException.ThrowIfNull(tags);
+        await EvictOnceAsync(tags, CancellationToken.None);
         _ = Task.Run(async () =>
         {
             try
             {
                 await Task.Delay(SecondPass, lifetime.ApplicationStopping);
-                await EvictAsync(tags, lifetime.ApplicationStopping);
+                await EvictOnceAsync(tags, lifetime.ApplicationStopping);
             }
             catch (OperationCanceledException)
             {
@@ -117,7 +105,7 @@ public sealed partial class OutputCacheEviction(IServiceScopeFactory scopes, IOu
         }, CancellationToken.None);
     }
 
-    private async Task EvictAsync(IReadOnlySet<string> tags, CancellationToken cancellationToken)
+    private async Task EvictOnceAsync(IReadOnlySet<string> tags, CancellationToken cancellationToken)
     {
         try
         {
@@ -136,10 +124,4 @@ public sealed partial class OutputCacheEviction(IServiceScopeFactory scopes, IOu
 
     [LoggerMessage(EventId = 5303, Level = LogLevel.Error, Message = "Output cache eviction failed; cached pages expire on their own")]
     private static partial void LogEvictFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 5301, Level = LogLevel.Debug, Message = "Output cache evicted: {Tags}")]
-    private static partial void LogEvicted(ILogger logger, IReadOnlySet<string> tags);
-
-    [LoggerMessage(EventId = 5302, Level = LogLevel.Warning, Message = "Could not work out the pages of a change; evicting every cached page")]
-    private static partial void LogResolveFailed(ILogger logger, Exception exception);
 }

@@ -1,8 +1,11 @@
 using System.Net;
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Caching;
+using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Scheduling;
 using CivilizationNews.Web.Tests.Support;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,6 +43,40 @@ public sealed class OutputCacheTests
     {
         var fields = new Dictionary<string, string>(extra ?? []) { ["to"] = to };
         return AdminClient.PostFormAsync(editor, $"/admin/articles/{id}/edit", $"/admin/articles/{id}/transition", fields);
+    }
+
+    [Fact]
+    public async Task Pages_are_evicted_when_the_transaction_commits_and_not_when_it_rolls_back()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var id = await factory.QueryAsync(db => db.Articles.Where(a => a.Status == ArticleStatus.Published).Select(a => a.Id).FirstAsync(Ct));
+        var store = factory.Services.GetRequiredService<IOutputCacheStore>();
+        await store.SetAsync("probe", [1], [ContentTags.Article(id)], TimeSpan.FromMinutes(5), Ct);
+
+        async Task CorrectTitleAsync(bool commit)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            var article = await db.Articles.AsTracking().SingleAsync(a => a.Id == id, Ct);
+            article.Title += "（更正）";
+            await db.SaveChangesAsync(Ct);
+            // Saved but not committed: a reader could still be given the old page, so it stays cached.
+            Assert.NotNull(await store.GetAsync("probe", Ct));
+            if (commit)
+            {
+                await transaction.CommitAsync(Ct);
+            }
+            else
+            {
+                await transaction.RollbackAsync(Ct);
+            }
+        }
+
+        await CorrectTitleAsync(commit: false);
+        Assert.NotNull(await store.GetAsync("probe", Ct));
+        await CorrectTitleAsync(commit: true);
+        Assert.Null(await store.GetAsync("probe", Ct));
     }
 
     [Fact]

@@ -1,6 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net;
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Features;
 using CivilizationNews.Core.LinkPush;
+using CivilizationNews.Core.Scheduling;
+using CivilizationNews.Core.Workflow;
 using CivilizationNews.Web.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -19,6 +25,8 @@ namespace CivilizationNews.Web.Tests.Areas.Admin;
 public sealed class LinkPushTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Publishing_a_story_pushes_its_canonical_url_and_retries_a_failure()
@@ -44,6 +52,56 @@ public sealed class LinkPushTests
             Assert.Equal($"{Origin}/article/{id}", r.Body);
         });
         Assert.Equal(HttpStatusCode.OK, (await GetTextAsync(app.CreateClient(), PathOf(requests[0].Body))).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task What_becomes_public_is_pushed_after_the_commit_however_it_was_published()
+    {
+        await using var endpoint = await StubEndpoint.StartAsync(_ => (200, "{\"success\":1}"));
+        await using var factory = await PortalFactory.CreateAsync();
+        using var app = factory.WithSettings(("Discovery:PushEndpoint", endpoint.Url + "/urls"));
+        var editor = new NewsroomUser("editor-id", "赵静怡", new HashSet<string> { NewsRoles.Editor });
+        var feature = await factory.QueryAsync(db => db.Features.Select(f => new { f.Id, f.Slug, Sidebar = f.Sidebars.Select(s => s.ArticleId).First() }).FirstAsync());
+        var others = await factory.QueryAsync(db => db.Articles
+            .Where(a => a.Status == ArticleStatus.Published && !db.FeatureSidebars.Any(s => s.ArticleId == a.Id) && !db.Features.Any(f => f.LeadArticleId == a.Id))
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(3).ToListAsync());
+        var (rolledBack, byHand, onSchedule) = (others[0], others[1], others[2]);
+        await factory.QueryAsync(db => db.Articles.Where(a => a.Id == rolledBack || a.Id == byHand || a.Id == feature.Sidebar)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ArticleStatus.Approved)));
+        await factory.QueryAsync(db => db.Articles.Where(a => a.Id == onSchedule)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ArticleStatus.Scheduled).SetProperty(a => a.ScheduledAt, DateTime.UtcNow.AddMinutes(-1))));
+        await factory.QueryAsync(db => db.Features.Where(f => f.Id == feature.Id).ExecuteUpdateAsync(u => u.SetProperty(f => f.IsPublished, false)));
+
+        // A publish whose transaction rolls back pushes nothing (its request would be among the three below: the queue is in order).
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            var moved = await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().MoveAsync(rolledBack, ArticleStatus.Published, editor, null, cancellationToken: Ct);
+            Assert.Equal(WorkflowOutcome.Done, moved.Outcome);
+            await transaction.RollbackAsync(Ct);
+        }
+        // The newsroom's publish, the scheduler's and a feature's (which pushed nothing before the save path did it).
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var moved = await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().MoveAsync(byHand, ArticleStatus.Published, editor, null, cancellationToken: Ct);
+            Assert.Equal(WorkflowOutcome.Done, moved.Outcome);
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The app's own scheduler may claim it first; either way it is published once.
+            await scope.ServiceProvider.GetRequiredService<ScheduledPublisher>().PublishDueAsync(Ct);
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var published = await scope.ServiceProvider.GetRequiredService<FeaturePublisher>().PublishAsync(feature.Id, editor, Ct);
+            Assert.Equal(FeaturePublishOutcome.Done, published.Outcome);
+        }
+
+        var requests = await endpoint.WaitForAsync(3, Patience);
+        Assert.Equal(
+            new[] { $"{Origin}/article/{byHand}", $"{Origin}/article/{onSchedule}", $"{Origin}/article/{feature.Sidebar}\n{Origin}/feature/{feature.Slug}" }.Order(),
+            requests.Select(r => r.Body).Order());
     }
 
     [Fact]

@@ -1,11 +1,5 @@
 using CivilizationNews.Core.Data;
 using CivilizationNews.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Serilog.Core;
@@ -18,8 +12,17 @@ namespace CivilizationNews.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class PortalHost : IAsyncLifetime
 {
-    private readonly Factory _factory = new();
+    /// <summary>What a browser test's app runs with, on top of appsettings.json.</summary>
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        // The editor journey waits for the real scheduler; a short interval keeps it quick.
+        ["Scheduler:IntervalSeconds"] = "2",
+        // Information-level request lines would drown the test output; warnings still print.
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+    };
+
     private readonly bool _withBrowser;
+    private PortalFactory? _factory;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -31,7 +34,7 @@ public sealed class PortalHost : IAsyncLifetime
     /// <summary>Without a browser: for checks of the HTML as served.</summary>
     internal PortalHost(bool withBrowser) => _withBrowser = withBrowser;
 
-    public ServerLog ServerLog => _factory.Log;
+    public ServerLog ServerLog { get; } = new();
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -39,12 +42,8 @@ public sealed class PortalHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await TemplateDatabase.CopyToAsync(_factory.DataDirectory);
-        _factory.UseKestrel();
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
-            ?? throw new InvalidOperationException("Kestrel reported no addresses.");
-        BaseAddress = new Uri(addresses.Addresses.Single());
+        _factory = await PortalFactory.CreateAsync(settings: Settings, services: s => s.AddSingleton<ILogEventSink>(ServerLog));
+        BaseAddress = _factory.StartOnLoopback();
         // A warning at start-up (a bad setting, a pending migration) fails the class, too.
         Assert.True(ServerLog.Problems.Count == 0, "The server logged at start-up:\n" + string.Join('\n', ServerLog.Problems));
 
@@ -78,14 +77,14 @@ public sealed class PortalHost : IAsyncLifetime
     public async Task<T> QueryAsync<T>(Func<NewsDbContext, Task<T>> query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
     }
 
     /// <summary>A newsroom account made through the real UserManager; returns its sign-in email and password.</summary>
     public async Task<(string Email, string Password)> CreateNewsroomUserAsync(string role, string name)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.NewsUser>>();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.cn";
         var password = "Pw-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
@@ -105,42 +104,11 @@ public sealed class PortalHost : IAsyncLifetime
             await _browser.CloseAsync();
         }
         _playwright?.Dispose();
-        await _factory.DisposeAsync();
-    }
-
-    private sealed class Factory : WebApplicationFactory<Program>
-    {
-        public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cn-browser-tests", Guid.NewGuid().ToString("N"));
-
-        public ServerLog Log { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        if (_factory is not null)
         {
-            builder.UseEnvironment("Production");
-            // A free port on the loopback address only, whatever "Urls" appsettings.json names.
-            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
-            builder.UseSetting("DataDirectory", DataDirectory);
-            builder.UseSetting("Database:SeedDemoContent", "false");
-            // The editor journey waits for the real scheduler; a short interval keeps it quick.
-            builder.UseSetting("Scheduler:IntervalSeconds", "2");
-            // Information-level request lines would drown the test output; warnings still print.
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-            builder.UseStaticWebAssets();
-            builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Log));
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(DataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the OS to clean; a failed delete must not fail the run.
-            }
+            await _factory.DisposeAsync();
         }
     }
+
+    private PortalFactory Factory => _factory ?? throw new InvalidOperationException("The host has not started.");
 }

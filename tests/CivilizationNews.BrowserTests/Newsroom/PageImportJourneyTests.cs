@@ -4,6 +4,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using CivilizationNews.Tests.Common;
 
 namespace CivilizationNews.BrowserTests.Newsroom;
 
@@ -16,23 +17,7 @@ public sealed class PageImportJourneyTests(PortalHost host) : IClassFixture<Port
 {
     private static readonly AxeRunOptions AxeOptions = new() { ResultTypes = [ResultType.Violations] };
 
-    /// <summary>A fixture page: CN_SHARED_DIR, or the "shared" folder beside an ancestor of the test output.</summary>
-    private static string Fixture(string name)
-    {
-        if (Environment.GetEnvironmentVariable("CN_SHARED_DIR") is { Length: > 0 } configured)
-        {
-            return Path.Combine(configured, "fixtures", "print-pages", name);
-        }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var file = Path.Combine(dir.FullName, "shared", "fixtures", "print-pages", name);
-            if (File.Exists(file))
-            {
-                return file;
-            }
-        }
-        throw new FileNotFoundException($"shared/fixtures/print-pages/{name} not found beside the repository (set CN_SHARED_DIR)");
-    }
+    private static string Fixture(string name) => SharedFolder.PrintPage(name);
 
     private static async Task SignInAsync(ReaderSession session, (string Email, string Password) account)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using CivilizationNews.Core.Importing;
+using CivilizationNews.Tests.Common;
 
 namespace CivilizationNews.Core.Tests.Importing;
 
@@ -83,20 +84,20 @@ public sealed class FixturePagesTests
         var importer = new PrintPageImporter();
         var bytes = File.ReadAllBytes(Files(page).Source);
         var original = ImportJson.Serialize(importer.Import(bytes));
-        var lf = Encodings.Decode(bytes).ReplaceLineEndings("\n");
+        var lf = TestEncodings.Decode(bytes).ReplaceLineEndings("\n");
         var crlf = lf.Replace("\n", "\r\n", StringComparison.Ordinal);
         var cr = lf.Replace('\n', '\r');
 
         var variants = new (string Name, byte[] Bytes)[]
         {
-            ("UTF-8 LF", Encodings.Utf8(lf)),
-            ("UTF-8 CRLF", Encodings.Utf8(crlf)),
-            ("UTF-8 CR", Encodings.Utf8(cr)),
-            ("UTF-8 BOM CRLF", Encodings.Utf8WithBom(crlf)),
-            ("UTF-8 BOM CR", Encodings.Utf8WithBom(cr)),
-            ("GB18030 LF", Encodings.Gb18030(lf)),
-            ("GB18030 CRLF", Encodings.Gb18030(crlf)),
-            ("GB18030 CR", Encodings.Gb18030(cr)),
+            ("UTF-8 LF", TestEncodings.Utf8(lf)),
+            ("UTF-8 CRLF", TestEncodings.Utf8(crlf)),
+            ("UTF-8 CR", TestEncodings.Utf8(cr)),
+            ("UTF-8 BOM CRLF", TestEncodings.Utf8WithBom(crlf)),
+            ("UTF-8 BOM CR", TestEncodings.Utf8WithBom(cr)),
+            ("GB18030 LF", TestEncodings.Gb18030(lf)),
+            ("GB18030 CRLF", TestEncodings.Gb18030(crlf)),
+            ("GB18030 CR", TestEncodings.Gb18030(cr)),
         };
         foreach (var (name, variant) in variants)
         {

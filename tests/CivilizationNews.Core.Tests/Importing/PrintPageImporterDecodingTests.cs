@@ -1,5 +1,6 @@
 using System.Text;
 using CivilizationNews.Core.Importing;
+using CivilizationNews.Tests.Common;
 
 namespace CivilizationNews.Core.Tests.Importing;
 
@@ -29,18 +30,18 @@ public sealed class PrintPageImporterDecodingTests
     {
         var expected = ImportJson.Serialize(Importer.Import(Page));
 
-        Assert.Equal(expected, Json(Encodings.Utf8(Page)));
-        Assert.Equal(expected, Json(Encodings.Utf8WithBom(Page)));
-        Assert.Equal(expected, Json(Encodings.Gb18030(Page)));
-        Assert.Equal(expected, Json(Encodings.Gb18030(Page.Replace("\n", "\r\n", StringComparison.Ordinal))));
-        Assert.Equal(expected, Json(Encodings.Utf16WithBom(Page)));
+        Assert.Equal(expected, Json(TestEncodings.Utf8(Page)));
+        Assert.Equal(expected, Json(TestEncodings.Utf8WithBom(Page)));
+        Assert.Equal(expected, Json(TestEncodings.Gb18030(Page)));
+        Assert.Equal(expected, Json(TestEncodings.Gb18030(Page.Replace("\n", "\r\n", StringComparison.Ordinal))));
+        Assert.Equal(expected, Json(TestEncodings.Utf16WithBom(Page)));
     }
 
     [Fact]
     public void TheEncodingReadIsReported()
     {
-        Assert.Equal("UTF-8", Importer.Import(Encodings.Utf8(Page)).SourceEncoding);
-        Assert.Equal("GB18030", Importer.Import(Encodings.Gb18030(Page)).SourceEncoding);
+        Assert.Equal("UTF-8", Importer.Import(TestEncodings.Utf8(Page)).SourceEncoding);
+        Assert.Equal("GB18030", Importer.Import(TestEncodings.Gb18030(Page)).SourceEncoding);
         Assert.Null(Importer.Import(Page).SourceEncoding);
     }
 
@@ -51,7 +52,7 @@ public sealed class PrintPageImporterDecodingTests
     [InlineData("\uFEFF\n\n")]
     public void EmptyPageIsRefused(string text)
     {
-        AssertRefused(ImportInputReason.Empty, "文件是空的，没有可导入的内容。", () => Importer.Import(Encodings.Utf8(text)));
+        AssertRefused(ImportInputReason.Empty, "文件是空的，没有可导入的内容。", () => Importer.Import(TestEncodings.Utf8(text)));
         AssertRefused(ImportInputReason.Empty, "文件是空的，没有可导入的内容。", () => Importer.Import(text));
     }
 
@@ -59,9 +60,9 @@ public sealed class PrintPageImporterDecodingTests
     public void BinaryFilesAreRefused()
     {
         const string Message = "这不是文本文件，请上传版面的纯文本（.txt）。";
-        byte[] withNul = [.. Encodings.Utf8("市气象局"), 0, 1, 2, .. Encodings.Utf8("寒潮来袭")];
+        byte[] withNul = [.. TestEncodings.Utf8("市气象局"), 0, 1, 2, .. TestEncodings.Utf8("寒潮来袭")];
         var controls = Enumerable.Range(0, 400).Select(i => (byte)(i % 3 == 0 ? 0x01 : 'a')).ToArray();
-        byte[] pdf = [.. "%PDF-1.7\n"u8, .. Encodings.Utf8(Page)];
+        byte[] pdf = [.. "%PDF-1.7\n"u8, .. TestEncodings.Utf8(Page)];
 
         AssertRefused(ImportInputReason.Binary, Message, () => Importer.Import(withNul));
         AssertRefused(ImportInputReason.Binary, Message, () => Importer.Import(controls));
@@ -72,7 +73,7 @@ public sealed class PrintPageImporterDecodingTests
     [Fact]
     public void AStrayControlCharacterInAPageIsNotBinary()
     {
-        var result = Importer.Import(Encodings.Utf8(Page.Replace("市民要注意", "市民要\u0007注意", StringComparison.Ordinal)));
+        var result = Importer.Import(TestEncodings.Utf8(Page.Replace("市民要注意", "市民要\u0007注意", StringComparison.Ordinal)));
 
         Assert.Contains(result.Warnings, w => w.Kind == ImportWarningKind.Unreadable);
     }
@@ -80,7 +81,7 @@ public sealed class PrintPageImporterDecodingTests
     [Fact]
     public void BytesValidInNeitherEncodingAreRefused()
     {
-        byte[] bytes = [.. Encodings.Utf8("市气象局 "), 0xFF, 0xFF, 0x80, .. Encodings.Utf8("寒潮")];
+        byte[] bytes = [.. TestEncodings.Utf8("市气象局 "), 0xFF, 0xFF, 0x80, .. TestEncodings.Utf8("寒潮")];
 
         AssertRefused(ImportInputReason.UndecodableEncoding, "无法识别文件编码，请另存为 UTF-8 或 GB18030 后重试。", () => Importer.Import(bytes));
     }
@@ -88,7 +89,7 @@ public sealed class PrintPageImporterDecodingTests
     [Fact]
     public void Utf8BomFollowedByOtherBytesIsRefused()
     {
-        byte[] bytes = [.. Encoding.UTF8.Preamble, .. Encodings.Gb18030("市气象局发布寒潮预警")];
+        byte[] bytes = [.. Encoding.UTF8.Preamble, .. TestEncodings.Gb18030("市气象局发布寒潮预警")];
 
         AssertRefused(ImportInputReason.UndecodableEncoding, "无法识别文件编码，请另存为 UTF-8 或 GB18030 后重试。", () => Importer.Import(bytes));
     }
@@ -107,7 +108,7 @@ public sealed class PrintPageImporterDecodingTests
     [Fact]
     public void FileOfExactlyTheLimitIsAccepted()
     {
-        var line = Encodings.Utf8("本报讯 今年以来,全市新增绿地面积18万平方米,建成口袋公园26个。\n\n");
+        var line = TestEncodings.Utf8("本报讯 今年以来,全市新增绿地面积18万平方米,建成口袋公园26个。\n\n");
         var bytes = new byte[PrintPageImporter.MaxBytes];
         Array.Fill(bytes, (byte)'\n');
         for (var at = 0; at + line.Length <= bytes.Length; at += line.Length)

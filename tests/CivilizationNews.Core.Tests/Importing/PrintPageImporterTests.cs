@@ -1,5 +1,6 @@
 using CivilizationNews.Core.Importing;
 using static CivilizationNews.Core.Tests.Importing.PageAssert;
+using CivilizationNews.Tests.Common;
 
 namespace CivilizationNews.Core.Tests.Importing;
 
@@ -806,7 +807,7 @@ public sealed class PrintPageImporterTests
     public void ImporterCanBeSharedAcrossThreads()
     {
         var importer = new PrintPageImporter();
-        var page = Encodings.Utf8(FeatureThenSidebarThenList);
+        var page = TestEncodings.Utf8(FeatureThenSidebarThenList);
         var expected = ImportJson.Serialize(importer.Import(page));
 
         var results = new string[16];

@@ -1,7 +1,6 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using CivilizationNews.Core.Media;
 using SkiaSharp;
+using static CivilizationNews.Tests.Common.TestImages;
 
 namespace CivilizationNews.Core.Tests.Media;
 
@@ -76,7 +75,7 @@ public sealed class ImageUploadValidatorTests
     [InlineData(8_000, 8_000)] // both sides fine, 64 megapixels in all
     public void A_picture_too_large_to_decode_is_refused_from_its_header(int width, int height)
     {
-        var bomb = PngHeader(width, height);
+        var bomb = PngBomb(width, height);
         Assert.True(bomb.Length < 64 * 1024);
 
         var check = ImageUploadValidator.Validate(bomb);
@@ -89,62 +88,6 @@ public sealed class ImageUploadValidatorTests
     [Fact]
     public void The_largest_allowed_picture_passes_the_header_check()
     {
-        Assert.True(ImageUploadValidator.Validate(PngHeader(8_000, 5_000)).IsValid);
-    }
-
-    private static byte[] Encode(int width, int height, SKEncodedImageFormat format)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        bitmap.Erase(new SKColor(180, 30, 30));
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(format, 85);
-        return data?.ToArray() ?? [];
-    }
-
-    /// <summary>A real PNG header for a huge RGB picture, with a small deflate stream of zero rows after it.</summary>
-    private static byte[] PngHeader(int width, int height)
-    {
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8;
-        ihdr[9] = 2;
-        Chunk(png, "IHDR", ihdr);
-        using var idat = new MemoryStream();
-        using (var zlib = new ZLibStream(idat, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            zlib.Write(new byte[256 * 1024]);
-        }
-        Chunk(png, "IDAT", idat.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream stream, string type, byte[] data)
-    {
-        var length = new byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        stream.Write(length);
-        byte[] body = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
-        stream.Write(body);
-        var crc = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(body));
-        stream.Write(crc);
-    }
-
-    private static uint Crc32(byte[] data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-        return ~crc;
+        Assert.True(ImageUploadValidator.Validate(PngBomb(8_000, 5_000)).IsValid);
     }
 }

@@ -12,8 +12,8 @@ public sealed class CreateUserCommandTests
     {
         var data = Directory.CreateTempSubdirectory("cn-cli-").FullName;
 
-        var (code, stdout, stderr) = await CliProcess.RunAsync(data, "a-long-secret-2026", "create-user", "--email", "chief@example.cn", "--name", "总编辑", "--role", "管理员");
-        var weak = await CliProcess.RunAsync(data, "short", "create-user", "--email", "x@example.cn", "--name", "某人", "--role", "编辑");
+        var (code, stdout, stderr) = await AppProcess.RunVerbAsync(data, "a-long-secret-2026", "create-user", "--email", "chief@example.cn", "--name", "总编辑", "--role", "管理员");
+        var weak = await AppProcess.RunVerbAsync(data, "short", "create-user", "--email", "x@example.cn", "--name", "某人", "--role", "编辑");
 
         Assert.True(code == 0, stderr);
         Assert.DoesNotContain("a-long-secret-2026", stdout + stderr, StringComparison.Ordinal);

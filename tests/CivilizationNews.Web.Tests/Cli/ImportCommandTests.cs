@@ -5,6 +5,7 @@ using CivilizationNews.Core.Data;
 using CivilizationNews.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using CivilizationNews.Tests.Common;
 
 namespace CivilizationNews.Web.Tests.Cli;
 
@@ -13,7 +14,7 @@ public sealed class ImportCommandTests
     public static TheoryData<string> Pages()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(CliProcess.SharedDirectory(), "fixtures", "print-pages"), "*.txt").Order())
+        foreach (var file in Directory.GetFiles(Path.Combine(SharedFolder.Path(), "fixtures", "print-pages"), "*.txt").Order())
         {
             data.Add(Path.GetFileNameWithoutExtension(file));
         }
@@ -24,11 +25,11 @@ public sealed class ImportCommandTests
     [MemberData(nameof(Pages))]
     public async Task Dry_run_prints_only_the_JSON_and_scores_full_marks(string page)
     {
-        var shared = CliProcess.SharedDirectory();
+        var shared = SharedFolder.Path();
         var source = Path.Combine(shared, "fixtures", "print-pages", page + ".txt");
         var data = Directory.CreateTempSubdirectory("cn-cli-").FullName;
 
-        var (code, stdout, stderr) = await CliProcess.RunAsync(data, null, "import", source, "--dry-run", "--format", "json");
+        var (code, stdout, stderr) = await AppProcess.RunVerbAsync(data, null, "import", source, "--dry-run", "--format", "json");
 
         Assert.True(code == 0, stderr);
         using (JsonDocument.Parse(stdout)) { } // nothing but the JSON object on standard output
@@ -49,11 +50,11 @@ public sealed class ImportCommandTests
     public async Task Without_dry_run_it_creates_drafts_and_a_draft_feature_on_the_page()
     {
         var data = Directory.CreateTempSubdirectory("cn-cli-").FullName;
-        var source = Path.Combine(CliProcess.SharedDirectory(), "fixtures", "print-pages", "page-a.txt");
-        var seeded = await CliProcess.RunAsync(data, null, "seed-demo");
+        var source = Path.Combine(SharedFolder.Path(), "fixtures", "print-pages", "page-a.txt");
+        var seeded = await AppProcess.RunVerbAsync(data, null, "seed-demo");
         Assert.True(seeded.ExitCode == 0, seeded.StdErr);
 
-        var (code, _, stderr) = await CliProcess.RunAsync(data, null, "import", source, "--date", "2021-12-11", "--page", "3", "--page-name", "专版", "--section", "wenming");
+        var (code, _, stderr) = await AppProcess.RunVerbAsync(data, null, "import", source, "--date", "2021-12-11", "--page", "3", "--page-name", "专版", "--section", "wenming");
 
         Assert.True(code == 0, stderr);
         Assert.Contains("已创建", stderr, StringComparison.Ordinal);
@@ -78,8 +79,8 @@ public sealed class ImportCommandTests
         var binary = Path.Combine(data, "binary.txt");
         await File.WriteAllBytesAsync(binary, [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 0, 1, 2, 3, 0, 0, 0, 0], TestContext.Current.CancellationToken);
 
-        var first = await CliProcess.RunAsync(data, null, "import", empty, "--date", "2021-12-11", "--page", "3");
-        var second = await CliProcess.RunAsync(data, null, "import", binary, "--dry-run", "--format", "json");
+        var first = await AppProcess.RunVerbAsync(data, null, "import", empty, "--date", "2021-12-11", "--page", "3");
+        var second = await AppProcess.RunVerbAsync(data, null, "import", binary, "--dry-run", "--format", "json");
 
         Assert.Equal(1, first.ExitCode);
         Assert.Contains("文件是空的", first.StdErr, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public sealed class ReindexCommandTests
     {
         await using var factory = await PortalFactory.CreateAsync();
 
-        var (code, stdout, stderr) = await CliProcess.RunAsync(factory.DataDirectory, null, "reindex", "--clear");
+        var (code, stdout, stderr) = await AppProcess.RunVerbAsync(factory.DataDirectory, null, "reindex", "--clear");
 
         Assert.True(code == 0, stderr);
         Assert.Contains("已索引 0/", stderr, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class CrashTests
     {
         var data = Directory.CreateTempSubdirectory("cn-crash-").FullName;
         await TemplateDatabase.CopyToAsync(data);
-        var (code, _, stderr) = await CliProcess.RunAsync(data, Password, "create-user", "--email", "night@example.cn", "--name", "夜班编辑", "--role", "编辑");
+        var (code, _, stderr) = await AppProcess.RunVerbAsync(data, Password, "create-user", "--email", "night@example.cn", "--name", "夜班编辑", "--role", "编辑");
         Assert.True(code == 0, stderr);
 
         int id;

@@ -1,14 +1,23 @@
 using CivilizationNews.Core.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivilizationNews.Web.Tests.Support;
 
-/// <summary>The real app on its own copy of the seeded demo database, in the Production environment.</summary>
+/// <summary>
+/// The real app in process, on its own copy of the seeded demo database, in the Production
+/// environment: the one in-process host of the web and browser tests (served by the in-memory test
+/// server, or by Kestrel on a loopback port for a browser: <see cref="StartOnLoopback"/>). Tests
+/// that need the app as a separate process use AppProcess.
+/// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
+    private bool _loopback;
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cn-web-tests", Guid.NewGuid().ToString("N"));
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
@@ -35,9 +44,25 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         return factory;
     }
 
+    /// <summary>Serves on a free Kestrel port on 127.0.0.1 (for a browser) instead of the in-memory test server; returns its address.</summary>
+    public Uri StartOnLoopback()
+    {
+        _loopback = true;
+        UseKestrel();
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+            ?? throw new InvalidOperationException("Kestrel reported no addresses.");
+        return new Uri(addresses.Addresses.Single());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        if (_loopback)
+        {
+            // A free port on the loopback address only, whatever "Urls" appsettings.json names.
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+        }
         builder.UseSetting("DataDirectory", _directory);
         builder.UseSetting("Database:SeedDemoContent", "false");
         builder.UseStaticWebAssets();

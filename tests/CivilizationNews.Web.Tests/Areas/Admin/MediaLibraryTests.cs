@@ -5,6 +5,7 @@ using CivilizationNews.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
 using static CivilizationNews.Web.Tests.Areas.Admin.ManagementTestKit;
+using static CivilizationNews.Tests.Common.TestImages;
 
 namespace CivilizationNews.Web.Tests.Areas.Admin;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -11,6 +10,7 @@ using CivilizationNews.Web.Tests.Cli;
 using CivilizationNews.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CivilizationNews.Web.Tests.Areas.Admin.ManagementTestKit;
+using CivilizationNews.Tests.Common;
 
 namespace CivilizationNews.Web.Tests.Areas.Admin;
 
@@ -35,7 +35,7 @@ public sealed class PageImportTests
     }
 
     private static string Fixture(string page, string extension = ".txt") =>
-        Path.Combine(CliProcess.SharedDirectory(), "fixtures", "print-pages", page + extension);
+        Path.Combine(SharedFolder.Path(), "fixtures", "print-pages", page + extension);
 
     private static async Task<string> SectionIdAsync(PortalFactory factory) =>
         (await factory.QueryAsync(db => db.Sections.Where(s => s.Slug == "wenming").Select(s => s.Id).SingleAsync(Ct))).ToString(CultureInfo.InvariantCulture);
@@ -71,7 +71,7 @@ public sealed class PageImportTests
         if (!upload)
         {
             // Pasting gives the browser's text; the GB18030 page is pasted as what an editor sees.
-            fields["Text"] = Decode(bytes);
+            fields["Text"] = TestEncodings.Decode(bytes);
         }
         using var response = await UploadAsync(client, fields, upload ? bytes : null);
         var html = await response.Content.ReadAsStringAsync(Ct);
@@ -79,19 +79,6 @@ public sealed class PageImportTests
         var doc = new HtmlParser().ParseDocument(html);
         Assert.True(doc.QuerySelector("form#import-review") is not null, "no review screen: " + doc.QuerySelector(".form-errors").Text());
         return doc;
-    }
-
-    private static string Decode(byte[] bytes)
-    {
-        try
-        {
-            return new UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding("GB18030").GetString(bytes);
-        }
     }
 
     private static string Proposal(IDocument review) => review.QuerySelector("input[name='Proposal']")!.GetAttribute("value")!;
@@ -142,7 +129,7 @@ public sealed class PageImportTests
 
     private static async Task<string> ScoreAsync(string page, string json)
     {
-        var shared = CliProcess.SharedDirectory();
+        var shared = SharedFolder.Path();
         var actual = Path.Combine(Directory.CreateTempSubdirectory("cn-import-").FullName, "actual.json");
         await File.WriteAllTextAsync(actual, json, Ct);
         using var score = Process.Start(new ProcessStartInfo("python3")
@@ -172,7 +159,7 @@ public sealed class PageImportTests
         Assert.Equal(before, await CountsAsync(factory));
         // The page text is shown beside the proposal, line by line.
         var lines = review.QuerySelectorAll(".import-lines li").Select(li => li.TextContent).ToList();
-        Assert.Contains(lines, l => l.Length > 10 && Decode(File.ReadAllBytes(Fixture(page))).Contains(l.Trim(), StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Length > 10 && TestEncodings.Decode(File.ReadAllBytes(Fixture(page))).Contains(l.Trim(), StringComparison.Ordinal));
         Assert.Equal(review.QuerySelectorAll("article.import-story").Length, review.QuerySelectorAll("select[name='UnitChoice']").Length);
         // Each paragraph links to the lines it was printed on.
         var sourceLinks = review.QuerySelectorAll(".import-para-source a").ToList();

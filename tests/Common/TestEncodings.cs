@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace CivilizationNews.Core.Tests.Importing;
+namespace CivilizationNews.Tests.Common;
 
-/// <summary>Writes test pages in the encodings editors' tools produce.</summary>
-internal static class Encodings
+/// <summary>Text in the encodings editors' tools produce, and back.</summary>
+internal static class TestEncodings
 {
     private static readonly Lazy<Encoding> Gb = new(() =>
     {

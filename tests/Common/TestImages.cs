@@ -1,0 +1,79 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using SkiaSharp;
+
+namespace CivilizationNews.Tests.Common;
+
+/// <summary>Pictures for upload tests: real encoded images, and a PNG bomb that is only a header.</summary>
+internal static class TestImages
+{
+    /// <summary>A real picture in <paramref name="format"/>: a red field with a blue disc.</summary>
+    public static byte[] Encode(int width, int height, SKEncodedImageFormat format)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor(200, 40, 40));
+            using var paint = new SKPaint { Color = new SKColor(30, 90, 200) };
+            canvas.DrawCircle(width / 2f, height / 2f, Math.Min(width, height) / 3f, paint);
+        }
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(format, 85);
+        return data?.ToArray() ?? [];
+    }
+
+    /// <summary>
+    /// A decompression bomb: a genuine PNG header declaring <paramref name="width"/>×<paramref name="height"/>
+    /// RGB pixels, followed by a deflate stream of zero rows. The file is a few kilobytes; decoded it would
+    /// need width×height×4 bytes (3.6 GB for 30000×30000).
+    /// </summary>
+    public static byte[] PngBomb(int width, int height)
+    {
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8; // bit depth
+        ihdr[9] = 2; // truecolour RGB
+        Chunk(png, "IHDR", ihdr);
+        using var idat = new MemoryStream();
+        using (var zlib = new ZLibStream(idat, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var zeros = new byte[64 * 1024];
+            for (var i = 0; i < 64; i++)
+            {
+                zlib.Write(zeros);
+            }
+        }
+        Chunk(png, "IDAT", idat.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static void Chunk(Stream stream, string type, byte[] data)
+    {
+        var length = new byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        stream.Write(length);
+        byte[] body = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
+        stream.Write(body);
+        var crc = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(body));
+        stream.Write(crc);
+    }
+
+    private static uint Crc32(byte[] data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+        return ~crc;
+    }
+}

@@ -10,11 +10,16 @@ namespace CivilizationNews.Core.Content;
 public static class PublicPaths
 {
     public const string Home = "/";
+    public const string Epaper = "/epaper";
+    public const string Search = "/search";
     public const string UnitDirectory = "/units";
     public const string EpaperArchive = "/epaper/archive";
 
     /// <summary>The stable short URL of a story: its number.</summary>
     public static string Article(int id) => string.Create(CultureInfo.InvariantCulture, $"/article/{id}");
+
+    /// <summary>The QR code of a story's address, for the print-friendly share box.</summary>
+    public static string ArticleQrCode(int id) => Article(id) + "/qr.svg";
 
     public static string Section(string slug) => "/section/" + Uri.EscapeDataString(slug);
 
@@ -32,7 +37,11 @@ public static class PublicPaths
         string.Create(CultureInfo.InvariantCulture, $"{Edition(date)}/{page}");
 
     /// <summary>The JPEG rendition that feeds and structured data point to (960 px wide, never upscaled).</summary>
-    public static string PhotoJpeg(int mediaId) => string.Create(CultureInfo.InvariantCulture, $"/media/{mediaId}/{FeedPhotoRendition}");
+    public static string PhotoJpeg(int mediaId) => Photo(mediaId, 960, "jpg");
+
+    /// <summary>One rendition of a photo: <paramref name="width"/> pixels wide (never upscaled), "jpg" or "webp".</summary>
+    public static string Photo(int mediaId, int width, string extension) =>
+        string.Create(CultureInfo.InvariantCulture, $"/media/{mediaId}/w{width}.{extension}");
 
     public const string FeedPhotoRendition = "w960.jpg";
 

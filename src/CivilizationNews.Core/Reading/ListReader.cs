@@ -60,6 +60,11 @@ public sealed class ListReader(NewsDbContext db, TimeProvider clock)
         return list is null ? null : new ContributorPage(person.Name, person.Slug, person.UsualRole.Label(), person.Organisation, list);
     }
 
+    /// <summary>Every section in menu order: the section row on every page.</summary>
+    public async Task<IReadOnlyList<SectionRef>> SectionsAsync(CancellationToken cancellationToken = default) =>
+        await db.Sections.OrderBy(s => s.SortOrder).Select(s => new SectionRef(s.Slug, s.Name))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>A page of published cards matching <paramref name="filter"/>, or null when the page is out of range.</summary>
     public async Task<PagedList<ArticleCard>?> PageAsync(
         System.Linq.Expressions.Expression<Func<Article, bool>> filter, int page, CancellationToken cancellationToken,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CivilizationNews.Core.Caching;
+using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Time;
 using CivilizationNews.Web.Models;
@@ -29,7 +30,7 @@ public sealed class EpaperController(EditionReader editions) : PortalController
         }
         CacheTags(ContentTags.Epaper, ContentTags.Edition(day));
         SetMeta(new PageMeta($"{ChinaTime.FormatShortDate(day)} 第{edition.Number}期 数字报",
-            $"{SiteName}{ChinaTime.FormatDate(day)}各版面目录。", $"/epaper/{Format(day)}"));
+            $"{SiteName}{ChinaTime.FormatDate(day)}各版面目录。", PublicPaths.Edition(day)));
         return View("Edition", edition);
     }
 
@@ -46,7 +47,7 @@ public sealed class EpaperController(EditionReader editions) : PortalController
         CacheTags([ContentTags.Epaper, ContentTags.Edition(day), .. view.Stories.Select(s => ContentTags.Article(s.Id)),
             .. view.Stories.Where(s => s.Photo is not null).Select(s => ContentTags.Media(s.Photo!.MediaId))]);
         SetMeta(new PageMeta($"{ChinaTime.FormatShortDate(day)} 第{view.PageNumber}版 {view.PageName}",
-            $"{SiteName}{ChinaTime.FormatDate(day)}第{view.PageNumber}版{view.PageName}。", $"/epaper/{Format(day)}/{view.PageNumber}"));
+            $"{SiteName}{ChinaTime.FormatDate(day)}第{view.PageNumber}版{view.PageName}。", PublicPaths.EditionPage(day, view.PageNumber)));
         return View("Page", view);
     }
 
@@ -64,7 +65,7 @@ public sealed class EpaperController(EditionReader editions) : PortalController
         }
         var months = await editions.ArchiveAsync(y, cancellationToken);
         CacheTags(ContentTags.Epaper);
-        SetMeta(new PageMeta("往期回顾", $"{SiteName}数字报往期版面，按月份查阅。", "/epaper/archive"));
+        SetMeta(new PageMeta("往期回顾", $"{SiteName}数字报往期版面，按月份查阅。", PublicPaths.EpaperArchive));
         return View("Archive", new EpaperArchiveModel(months, y));
     }
 

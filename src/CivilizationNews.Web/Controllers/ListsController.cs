@@ -1,4 +1,5 @@
 using CivilizationNews.Core.Caching;
+using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -16,9 +17,9 @@ public sealed class ListsController(ListReader lists) : PortalController
             return NotFoundPage();
         }
         CacheTags(ContentTags.Section(result.Section.Slug));
-        var path = $"/section/{Uri.EscapeDataString(result.Section.Slug)}";
+        var path = PublicPaths.Section(result.Section.Slug);
         SetMeta(new PageMeta(Titled(result.Section.Name, number), result.Description, Paged(path, number)));
-        return View("CardList", new CardListModel(result.Section.Name, result.Description, result.Articles, path));
+        return View("CardList", new CardListModel(result.Section.Name, result.Description, result.Articles, path, result.Section.Slug));
     }
 
     [HttpGet("/tag/{name}")]
@@ -29,7 +30,7 @@ public sealed class ListsController(ListReader lists) : PortalController
             return NotFoundPage();
         }
         CacheTags(ContentTags.Tag(result.Name));
-        var path = $"/tag/{Uri.EscapeDataString(result.Name)}";
+        var path = PublicPaths.Tag(result.Name);
         SetMeta(new PageMeta(Titled($"标签：{result.Name}", number), $"与“{result.Name}”相关的报道", Paged(path, number)));
         return View("CardList", new CardListModel($"标签：{result.Name}", null, result.Articles, path));
     }
@@ -42,7 +43,7 @@ public sealed class ListsController(ListReader lists) : PortalController
             return NotFoundPage();
         }
         CacheTags(ContentTags.Contributor(result.Slug));
-        var path = $"/contributor/{Uri.EscapeDataString(result.Slug)}";
+        var path = PublicPaths.Contributor(result.Slug);
         var intro = result.Organisation is { Length: > 0 } org && org != "本报" ? $"{result.Role}（{org}）" : result.Role;
         SetMeta(new PageMeta(Titled(result.Name, number), $"{intro} {result.Name} 的报道", Paged(path, number)));
         return View("CardList", new CardListModel(result.Name, intro, result.Articles, path));

@@ -12,7 +12,8 @@ public sealed record FeaturePageModel(FeatureView Feature, FeatureStoryModel Lea
 public sealed record UnitPageModel(UnitProfile Unit, SafeHtml DescriptionHtml);
 
 /// <summary>A list of cards with its heading and the route that pages it.</summary>
-public sealed record CardListModel(string Heading, string? Intro, PagedList<ArticleCard> Articles, string PageBaseUrl);
+/// <param name="CurrentSection">A section's slug when the list is that section's, to light up its tab.</param>
+public sealed record CardListModel(string Heading, string? Intro, PagedList<ArticleCard> Articles, string PageBaseUrl, string? CurrentSection = null);
 
 public sealed record EpaperArchiveModel(IReadOnlyList<ArchiveMonth> Months, int? Year);
 

@@ -1,19 +1,19 @@
-using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Reading;
+using CivilizationNews.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Web.ViewComponents;
 
 /// <summary>The section row under the masthead.</summary>
-public sealed partial class SectionNavViewComponent(NewsDbContext db, ILogger<SectionNavViewComponent> logger) : ViewComponent
+public sealed partial class SectionNavViewComponent(ListReader lists, ILogger<SectionNavViewComponent> logger) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string? current)
     {
         IReadOnlyList<SectionRef> sections;
         try
         {
-            sections = await db.Sections.OrderBy(s => s.SortOrder).Select(s => new SectionRef(s.Slug, s.Name)).ToListAsync();
+            sections = await lists.SectionsAsync(HttpContext.RequestAborted);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
@@ -21,8 +21,7 @@ public sealed partial class SectionNavViewComponent(NewsDbContext db, ILogger<Se
             LogNavUnavailable(logger, ex);
             sections = [];
         }
-        ViewData["Current"] = current;
-        return View(sections);
+        return View(new SectionNavModel(sections, current));
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Section navigation unavailable")]

@@ -1,5 +1,7 @@
 using CivilizationNews.Core.Caching;
+using CivilizationNews.Web.Infrastructure.SharedState;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 
 namespace CivilizationNews.Web.Infrastructure;
 
@@ -45,13 +47,26 @@ public static class OutputCaching
         });
         if (!string.IsNullOrWhiteSpace(settings.Redis))
         {
-            builder.Services.AddStackExchangeRedisOutputCache(o =>
-            {
-                o.Configuration = settings.Redis;
-                o.InstanceName = "civilizationnews:";
-            });
+            // One connection per instance, shared by the cache and the rate limits, never waited on while down.
+            builder.Services.AddSingleton(sp => new SharedRedis(settings.Redis, sp.GetRequiredService<ILogger<SharedRedis>>(), TimeProvider.System));
+            builder.Services.AddStackExchangeRedisOutputCache(o => o.InstanceName = "civilizationnews:");
+            builder.Services.AddOptions<RedisOutputCacheOptions>()
+                .Configure<SharedRedis>((o, redis) => o.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Connection));
+            GuardStore(builder.Services);
         }
         builder.Services.AddSingleton<IPageCache, OutputCachePageCache>();
+    }
+
+    /// <summary>Wraps the Redis store just registered in <see cref="GuardedOutputCacheStore"/>.</summary>
+    private static void GuardStore(IServiceCollection services)
+    {
+        var redisStore = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(redisStore);
+        services.AddSingleton<IOutputCacheStore>(sp => new GuardedOutputCacheStore(
+            redisStore.ImplementationFactory is { } factory
+                ? (IOutputCacheStore)factory(sp)
+                : (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, redisStore.ImplementationType!),
+            sp.GetRequiredService<SharedRedis>(), sp.GetRequiredService<ILogger<GuardedOutputCacheStore>>()));
     }
 
     public static void UsePortalOutputCache(this WebApplication app)

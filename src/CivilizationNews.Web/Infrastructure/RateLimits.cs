@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using CivilizationNews.Web.Infrastructure.SharedState;
 
 namespace CivilizationNews.Web.Infrastructure;
 
@@ -24,8 +25,9 @@ public sealed class RateLimitSettings
 /// <summary>
 /// ASP.NET Core's rate limiter on the expensive or guessable endpoints. A refused request gets
 /// 429 with a Retry-After header and, through the status-code pages, the Chinese 429 page.
-/// The windows are per instance: with N instances behind a balancer a client gets at most N times
-/// the limit, which still stops brute force and floods (docs/operations.md).
+/// With OutputCache:Redis set the windows are counted in Redis (<see cref="SharedWindowLimiter"/>),
+/// so a limit holds across every instance; without it, or while Redis is down, each instance
+/// counts on its own (docs/deployment.md).
 /// </summary>
 public static partial class RateLimits
 {
@@ -48,20 +50,20 @@ public static partial class RateLimits
                 LogRejected(logger, context.HttpContext.Request.Path.Value ?? "/", ClientAddress(context.HttpContext));
                 return ValueTask.CompletedTask;
             };
-            o.AddPolicy(SignIn, http => Window(ClientAddress(http), settings.SignInPerMinute));
-            o.AddPolicy(Search, http => Window(ClientAddress(http), settings.SearchPerMinute));
-            o.AddPolicy(Import, http => Window(UserOrAddress(http), settings.ImportPerMinute));
-            o.AddPolicy(Upload, http => Window(UserOrAddress(http), settings.UploadPerMinute));
+            o.AddPolicy(SignIn, http => Window(http, SignIn, ClientAddress(http), settings.SignInPerMinute));
+            o.AddPolicy(Search, http => Window(http, Search, ClientAddress(http), settings.SearchPerMinute));
+            o.AddPolicy(Import, http => Window(http, Import, UserOrAddress(http), settings.ImportPerMinute));
+            o.AddPolicy(Upload, http => Window(http, Upload, UserOrAddress(http), settings.UploadPerMinute));
         });
     }
 
-    private static RateLimitPartition<string> Window(string key, int perMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, perMinute),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
+    private static RateLimitPartition<string> Window(HttpContext http, string policy, string key, int perMinute)
+    {
+        var shared = http.RequestServices.GetService<SharedRedis>();
+        return RateLimitPartition.Get<string>(key, _ => shared is null
+            ? new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : new SharedWindowLimiter(shared, $"{policy}:{key}", perMinute, TimeProvider.System));
+    }
 
     /// <summary>The client's address; behind the proxy it is the forwarded one (ForwardedHeaders runs first).</summary>
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";

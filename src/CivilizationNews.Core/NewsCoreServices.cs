@@ -1,5 +1,7 @@
+using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Dashboard;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Demo;
 using CivilizationNews.Core.Editing;
@@ -48,6 +50,7 @@ public static class NewsCoreServices
         services.AddSingleton(_ => ChineseSegmenter.Shared);
         services.AddScoped<IStorySearch, StorySearch>();
         services.AddScoped<SearchIndexer>();
+        services.AddScoped<SearchFilterReader>();
 
         // The newsroom: editing, workflow, scheduling, features, media, print-page import, audit.
         services.AddScoped<AuditLog>();
@@ -61,6 +64,12 @@ public static class NewsCoreServices
         services.AddScoped<MediaLibrary>();
         services.AddScoped<DraftCreator>();
         services.AddScoped<UnitDesk>();
+        services.AddScoped<DashboardReader>();
+
+        // Accounts (Identity's UserManager is registered by the web app's AddIdentity) and the audit log.
+        services.AddScoped<UserDesk>();
+        services.AddScoped<AccountActivity>();
+        services.AddScoped<AuditReader>();
 
         // Link push: published URLs queued for the search engines, sent by a background service with retries.
         services.Configure<LinkPushOptions>(configuration.GetSection(LinkPushOptions.SectionName));

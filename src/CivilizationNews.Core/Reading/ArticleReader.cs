@@ -10,6 +10,10 @@ public sealed class ArticleReader(NewsDbContext db, TimeProvider clock)
 {
     public const int RelatedCount = 4;
 
+    /// <summary>Whether story <paramref name="id"/> is public now (published, its time come).</summary>
+    public Task<bool> IsPublishedAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Articles.PublishedAt(clock.GetUtcNow().UtcDateTime).AnyAsync(a => a.Id == id, cancellationToken);
+
     public async Task<ArticleDetail?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;

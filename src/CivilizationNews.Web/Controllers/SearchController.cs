@@ -1,13 +1,10 @@
 using System.Globalization;
-using CivilizationNews.Core.Data;
-using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Search;
 using CivilizationNews.Web.Infrastructure;
 using CivilizationNews.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Web.Controllers;
 
@@ -20,7 +17,7 @@ namespace CivilizationNews.Web.Controllers;
 /// Not output-cached: results follow every publish and the query space is unbounded. Rate-limited
 /// per client address (RateLimits:SearchPerMinute).
 /// </remarks>
-public sealed class SearchController(IStorySearch search, NewsDbContext db) : PortalController
+public sealed class SearchController(IStorySearch search, SearchFilterReader filters) : PortalController
 {
     [HttpGet("/search"), EnableRateLimiting(RateLimits.Search), OutputCache(NoStore = true)]
     public async Task<IActionResult> Index([FromQuery] string? q, [FromQuery] string? section, [FromQuery] string? unit,
@@ -35,10 +32,7 @@ public sealed class SearchController(IStorySearch search, NewsDbContext db) : Po
 
         var request = new SearchRequest(q, Slug(section), Slug(unit), Date(from), Date(to), Date(edition), number);
         var results = await search.SearchAsync(request, cancellationToken);
-        var sections = await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder)
-            .Select(s => new SectionRef(s.Slug, s.Name)).ToListAsync(cancellationToken);
-        var units = await db.Units.AsNoTracking().OrderBy(u => u.Name)
-            .Select(u => new UnitRef(u.Slug, u.Name, u.ShortName)).ToListAsync(cancellationToken);
+        var choices = await filters.ReadAsync(cancellationToken);
 
         var title = results.Query.Text.Length > 0 ? $"“{results.Query.Text}”的搜索结果" : "搜索";
         if (results.Page > 1)
@@ -46,7 +40,7 @@ public sealed class SearchController(IStorySearch search, NewsDbContext db) : Po
             title += $"（第{results.Page}页）";
         }
         SetMeta(new PageMeta(title, "搜索本报报道：单位、活动、人名，按栏目、单位、日期和版面筛选。"));
-        return View(new SearchPageModel(results, sections, units, BaseUrl(results)));
+        return View(new SearchPageModel(results, choices.Sections, choices.Units, PageBaseUrl(results)));
     }
 
     /// <summary>A slug is short and plain; anything else names nothing and is ignored.</summary>
@@ -59,7 +53,7 @@ public sealed class SearchController(IStorySearch search, NewsDbContext db) : Po
             ? date : null;
 
     /// <summary>The results' address without its page number: only the parameters that were applied.</summary>
-    private static string BaseUrl(SearchResults results)
+    private string PageBaseUrl(SearchResults results)
     {
         var query = new List<KeyValuePair<string, string?>> { new("q", results.Query.Text) };
         var f = results.Filters;
@@ -83,6 +77,6 @@ public sealed class SearchController(IStorySearch search, NewsDbContext db) : Po
         {
             query.Add(new("edition", EpaperController.Format(editionDate)));
         }
-        return "/search" + Microsoft.AspNetCore.Http.QueryString.Create(query).ToUriComponent();
+        return Url.Action(nameof(Index)) + QueryString.Create(query).ToUriComponent();
     }
 }

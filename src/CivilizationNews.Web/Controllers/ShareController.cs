@@ -1,11 +1,9 @@
 using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Content;
-using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using QRCoder;
 
@@ -16,7 +14,7 @@ namespace CivilizationNews.Web.Controllers;
 /// as SVG so it needs no script, scales to any screen and prints sharp.
 /// </summary>
 [OutputCache(PolicyName = OutputCaching.PublicPolicy)]
-public sealed class ShareController(NewsDbContext db, TimeProvider clock, PublicUrls urls) : Controller
+public sealed class ShareController(ArticleReader articles, PublicUrls urls) : Controller
 {
     /// <summary>A day: the URL a code encodes changes only when the site's public origin does.</summary>
     private const string CacheControl = "public, max-age=86400";
@@ -24,8 +22,7 @@ public sealed class ShareController(NewsDbContext db, TimeProvider clock, Public
     [HttpGet("/article/{id:int:min(1)}/qr.svg")]
     public async Task<IActionResult> ArticleQr(int id, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (!await db.Articles.PublishedAt(now).AnyAsync(a => a.Id == id, cancellationToken))
+        if (!await articles.IsPublishedAsync(id, cancellationToken))
         {
             return NotFound();
         }

@@ -1,6 +1,4 @@
 using CivilizationNews.Core.Accounts;
-using CivilizationNews.Core.Auditing;
-using CivilizationNews.Core.Data;
 using CivilizationNews.Web.Areas.Admin.Models;
 using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -10,9 +8,12 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CivilizationNews.Web.Areas.Admin.Controllers;
 
-/// <summary>Sign-in and sign-out. There is no self-registration.</summary>
+/// <summary>
+/// Sign-in and sign-out. There is no self-registration. The cookie is Identity's SignInManager (an HTTP
+/// concern, so here); what happened is recorded by Core's <see cref="AccountActivity"/>.
+/// </summary>
 [Route("admin/account/[action]")]
-public sealed partial class AccountController(SignInManager<NewsUser> signIn, AuditLog audit, NewsDbContext db, ILogger<AccountController> logger) : AdminController
+public sealed partial class AccountController(SignInManager<NewsUser> signIn, AccountActivity activity, ILogger<AccountController> logger) : AdminController
 {
     [HttpGet, AllowAnonymous]
     public IActionResult Login(string? returnUrl)
@@ -22,26 +23,25 @@ public sealed partial class AccountController(SignInManager<NewsUser> signIn, Au
     }
 
     [HttpPost, AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
-    public async Task<IActionResult> Login(LoginInput input)
+    public async Task<IActionResult> Login(LoginInput input, CancellationToken cancellationToken)
     {
         ViewData["Title"] = "登录";
         if (!ModelState.IsValid)
         {
             return View(input);
         }
+        var ipAddress = HttpContext.Connection.RemoteIpAddress?.ToString();
         var result = await signIn.PasswordSignInAsync(input.Email.Trim(), input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            var user = await signIn.UserManager.FindByEmailAsync(input.Email.Trim());
-            audit.Record(new AuditActor(user?.Id, user?.DisplayName ?? input.Email, HttpContext.Connection.RemoteIpAddress?.ToString()), "account.sign-in", "User", user?.Id);
-            await db.SaveChangesAsync();
-            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) && input.ReturnUrl!.StartsWith("/admin", StringComparison.Ordinal) ? input.ReturnUrl : "/admin");
+            await activity.SignedInAsync(input.Email.Trim(), ipAddress, cancellationToken);
+            var dashboard = Url.Action(nameof(DashboardController.Index), "Dashboard")!;
+            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) && input.ReturnUrl!.StartsWith(dashboard, StringComparison.Ordinal) ? input.ReturnUrl : dashboard);
         }
         if (result.IsLockedOut)
         {
             LogLockedOut(logger, input.Email);
-            audit.Record(new AuditActor(null, input.Email, HttpContext.Connection.RemoteIpAddress?.ToString()), "account.locked-out", "User", null, input.Email);
-            await db.SaveChangesAsync();
+            await activity.LockedOutAsync(input.Email, ipAddress, cancellationToken);
             ModelState.AddModelError(string.Empty, "登录失败次数过多，账号已暂时锁定，请15分钟后再试。");
         }
         else
@@ -53,12 +53,11 @@ public sealed partial class AccountController(SignInManager<NewsUser> signIn, Au
     }
 
     [HttpPost]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout(CancellationToken cancellationToken)
     {
-        audit.Record(CurrentUser.Actor, "account.sign-out", "User", CurrentUser.Id);
-        await db.SaveChangesAsync();
+        await activity.SignedOutAsync(CurrentUser, cancellationToken);
         await signIn.SignOutAsync();
-        return Redirect("/admin/account/login");
+        return RedirectToAction(nameof(Login));
     }
 
     [HttpGet, AllowAnonymous]

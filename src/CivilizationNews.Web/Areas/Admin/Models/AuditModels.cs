@@ -1,42 +1,18 @@
+using System.Globalization;
+using CivilizationNews.Core.Auditing;
+using CivilizationNews.Web.Areas.Admin.Controllers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
 namespace CivilizationNews.Web.Areas.Admin.Models;
 
-public sealed record AuditRowView(long Id, DateTime At, string UserName, string Action, string? EntityType, string? EntityId, string? Details, string? IpAddress)
+/// <summary>The audit log page: one page of entries under a filter, with the filter's links.</summary>
+public sealed record AuditPage(AuditListing Listing)
 {
-    /// <summary>The admin page of the entry's subject, when there is one.</summary>
-    public string? Link => EntityId is null ? null : EntityType switch
-    {
-        "Article" => $"/admin/articles/{EntityId}/edit",
-        "Unit" => $"/admin/units/{EntityId}/edit",
-        "Section" => $"/admin/catalog/sections/{EntityId}/edit",
-        "Contributor" => $"/admin/catalog/contributors/{EntityId}/edit",
-        "Edition" => $"/admin/editions/{EntityId}",
-        "Feature" => $"/admin/features/{EntityId}",
-        "Media" => $"/admin/media/{EntityId}",
-        "User" => $"/admin/users/{EntityId}",
-        _ => null,
-    };
+    /// <summary>The query-string names of the filter (the log's addresses: /admin/audit?action=article.&amp;user=…).</summary>
+    public const string ActionKey = "action";
+    public const string UserKey = "user";
 
-    /// <summary>The subject as an editor reads it: 稿件 #12, 账号 87d890bd….</summary>
-    public string? Subject => EntityType is null ? null : (EntityType switch
-    {
-        "Article" => "稿件",
-        "Unit" => "单位",
-        "Section" => "栏目",
-        "Tag" => "标签",
-        "Contributor" => "作者",
-        "Edition" => "期",
-        "Feature" => "专题",
-        "Media" => "图片",
-        "User" => "账号",
-        _ => EntityType,
-    }) + (EntityId is null ? string.Empty : EntityId.Length > 12 ? $" {EntityId[..8]}…" : $" #{EntityId}");
-}
-
-public sealed record AuditUserOption(string Id, string Label);
-
-public sealed record AuditPage(
-    IReadOnlyList<AuditRowView> Rows, string? Action, string? User, IReadOnlyList<AuditUserOption> Users, int Page, int PageCount, int Total)
-{
     /// <summary>The common action families, offered as one-click filters.</summary>
     public static IReadOnlyList<(string Prefix, string Label)> Families { get; } =
     [
@@ -44,15 +20,53 @@ public sealed record AuditPage(
         ("tag.", "标签"), ("contributor.", "作者"), ("media.", "图片"), ("user.", "账号管理"), ("account.", "登录"),
     ];
 
-    /// <summary>The query string of this filter at <paramref name="page"/> ("?action=…&amp;page=2"), or empty for the unfiltered first page.</summary>
-    public string Query(int page, string? action = null, bool keepAction = true)
+    public string? Action => Listing.Action;
+
+    public string? User => Listing.User;
+
+    /// <summary>
+    /// The log's address with this filter at <paramref name="page"/>, or with another action prefix
+    /// (<paramref name="keepAction"/> false; null for all). "action" cannot go through route values, where it names the action.
+    /// </summary>
+    public string Url(IUrlHelper url, int page, string? action = null, bool keepAction = true)
     {
-        var parts = new[]
+        ArgumentNullException.ThrowIfNull(url);
+        var query = new Dictionary<string, string?>();
+        if ((keepAction ? Action : action) is { } a)
         {
-            keepAction ? (Action is null ? null : "action=" + Uri.EscapeDataString(Action)) : (action is null ? null : "action=" + Uri.EscapeDataString(action)),
-            User is null ? null : "user=" + Uri.EscapeDataString(User),
-            page > 1 ? "page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-        }.Where(p => p is not null).ToList();
-        return parts.Count == 0 ? string.Empty : "?" + string.Join("&", parts);
+            query[ActionKey] = a;
+        }
+        if (User is not null)
+        {
+            query[UserKey] = User;
+        }
+        if (page > 1)
+        {
+            query["page"] = page.ToString(CultureInfo.InvariantCulture);
+        }
+        return QueryHelpers.AddQueryString(url.Action(nameof(AuditController.Index), "Audit")!, query);
+    }
+
+    /// <summary>The admin page of an entry's subject, when there is one.</summary>
+    public static string? Link(IUrlHelper url, AuditRow row)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.EntityId is not { } id)
+        {
+            return null;
+        }
+        return row.EntityType switch
+        {
+            "Article" => url.Action(nameof(ArticlesController.Edit), "Articles", new { id }),
+            "Unit" => url.Action(nameof(UnitsController.Edit), "Units", new { id }),
+            "Section" => url.Action(nameof(CatalogController.EditSection), "Catalog", new { id }),
+            "Contributor" => url.Action(nameof(CatalogController.EditContributor), "Catalog", new { id }),
+            "Edition" => url.Action(nameof(EditionsController.Edit), "Editions", new { id }),
+            "Feature" => url.Action(nameof(FeaturesController.Compose), "Features", new { id }),
+            "Media" => url.Action(nameof(MediaController.Edit), "Media", new { id }),
+            "User" => url.Action(nameof(UsersController.Edit), "Users", new { id }),
+            _ => null,
+        };
     }
 }

@@ -1,32 +1,22 @@
+using CivilizationNews.Core.Accounts;
+
 namespace CivilizationNews.Web.Areas.Admin.Models;
 
-/// <summary>A new account. The administrator types the initial password; there is no generated default.</summary>
-public sealed class UserCreateForm
+public sealed record UserCreatePage(NewUserInput Form, UserChoices Choices);
+
+public sealed record UserEditPage(UserAccount Account, UserEditInput Form, UserChoices Choices);
+
+/// <summary>
+/// The model of the _AccountFields partial: the fields both account forms share, at the top level so
+/// that asp-for names them as <see cref="UserInput"/> binds them (Email, Roles, …), the choices, and on
+/// the edit form the concurrency stamp the account was loaded with.
+/// </summary>
+public sealed record AccountFields(
+    string? Email, string? DisplayName, IReadOnlyList<string> Roles, int? UnitId, int? ContributorId, UserChoices Choices, string? ConcurrencyStamp)
 {
-    public string? Email { get; set; }
-    public string? DisplayName { get; set; }
-    public List<string> Roles { get; set; } = [];
-    public int? UnitId { get; set; }
-    public int? ContributorId { get; set; }
-    public string? Password { get; set; }
-    public string? ConfirmPassword { get; set; }
+    public static AccountFields Of(UserInput input, UserChoices choices)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new(input.Email, input.DisplayName, input.Roles, input.UnitId, input.ContributorId, choices, (input as UserEditInput)?.ConcurrencyStamp);
+    }
 }
-
-public sealed class UserEditForm
-{
-    public string? Email { get; set; }
-    public string? DisplayName { get; set; }
-    public List<string> Roles { get; set; } = [];
-    public int? UnitId { get; set; }
-    public int? ContributorId { get; set; }
-    /// <summary>Identity's concurrency stamp as loaded: a save over someone else's change is refused.</summary>
-    public string? ConcurrencyStamp { get; set; }
-}
-
-public sealed record UserRowView(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? Unit, string? Contributor, bool IsLockedOut, DateTime CreatedAt);
-
-public sealed record UserChoices(IReadOnlyList<string> Roles, IReadOnlyList<ChoiceOption> Units, IReadOnlyList<ChoiceOption> Contributors);
-
-public sealed record UserCreatePage(UserCreateForm Form, UserChoices Choices);
-
-public sealed record UserEditPage(string Id, UserEditForm Form, UserChoices Choices, bool IsLockedOut, DateTimeOffset? LockoutEnd, int FailedCount, bool IsSelf, DateTime CreatedAt);

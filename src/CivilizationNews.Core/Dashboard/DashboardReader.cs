@@ -1,0 +1,45 @@
+using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivilizationNews.Core.Dashboard;
+
+/// <summary>A story in one of the dashboard's lists.</summary>
+public sealed record DashboardRow(int Id, string Title, ArticleStatus Status, string Section, DateTime UpdatedAt, DateTime? ScheduledAt, DateTime? PublishedAt, string? AuthorId);
+
+/// <summary>工作台 as one member sees it, read at <see cref="Now"/>.</summary>
+public sealed record DashboardView(
+    IReadOnlyList<DashboardRow> MyDrafts, IReadOnlyList<DashboardRow> WaitingForReview,
+    IReadOnlyList<DashboardRow> Scheduled, IReadOnlyList<DashboardRow> RecentlyPublished, DateTime Now)
+{
+    /// <summary>A scheduled story still unpublished a minute after its time means the scheduler is behind.</summary>
+    public bool IsOverdue(DashboardRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.ScheduledAt is { } at && at < Now.AddMinutes(-1);
+    }
+}
+
+/// <summary>工作台: my drafts, waiting for review (all of it for editors, one's own for the rest), scheduled, recently published.</summary>
+public sealed class DashboardReader(NewsDbContext db, TimeProvider clock)
+{
+    public const int ListSize = 10;
+
+    public async Task<DashboardView> ReadAsync(NewsroomUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var articles = db.Articles.AsNoTracking();
+        return new DashboardView(
+            await RowsAsync(articles.Where(a => a.AuthorId == user.Id && a.Status == ArticleStatus.Draft).OrderByDescending(a => a.UpdatedAt), ListSize, cancellationToken).ConfigureAwait(false),
+            await RowsAsync(articles.Where(a => a.Status == ArticleStatus.Submitted && (user.IsEditor || a.AuthorId == user.Id)).OrderBy(a => a.UpdatedAt), ListSize, cancellationToken).ConfigureAwait(false),
+            await RowsAsync(articles.Where(a => a.Status == ArticleStatus.Scheduled).OrderBy(a => a.ScheduledAt), ListSize * 2, cancellationToken).ConfigureAwait(false),
+            await RowsAsync(articles.Where(a => a.Status == ArticleStatus.Published).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id), ListSize, cancellationToken).ConfigureAwait(false),
+            clock.GetUtcNow().UtcDateTime);
+    }
+
+    private static async Task<IReadOnlyList<DashboardRow>> RowsAsync(IQueryable<Article> query, int take, CancellationToken cancellationToken) =>
+        await query.Take(take)
+            .Select(a => new DashboardRow(a.Id, a.Title, a.Status, a.Section!.Name, a.UpdatedAt, a.ScheduledAt, a.PublishedAt, a.AuthorId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+}

@@ -8,7 +8,14 @@ public static class PortalPipeline
     public static void UsePortalPipeline(this WebApplication app)
     {
         // Behind a TLS-terminating proxy the request is HTTPS for cookies, redirects and canonical URLs.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // Loopback proxies are trusted; a load balancer on another machine is named in
+        // ForwardedHeaders:KnownProxies (its addresses), as docs/deployment.md shows.
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in app.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+        {
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+        app.UseForwardedHeaders(forwarded);
         // Readers never see a stack trace: unhandled errors re-execute the Chinese error page,
         // and empty 4xx responses (unknown routes, bad ids) get the Chinese status page.
         app.UseExceptionHandler("/error/500");

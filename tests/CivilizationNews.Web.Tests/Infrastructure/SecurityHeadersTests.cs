@@ -1,6 +1,7 @@
 using System.Net;
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Web.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CivilizationNews.Web.Tests.Infrastructure;
@@ -92,5 +93,32 @@ public sealed class SecurityHeadersTests
         Assert.Equal(308, context.Response.StatusCode);
         Assert.Equal("https://news.example.cn/admin/account/login?returnUrl=%2Fadmin", context.Response.Headers.Location.ToString());
         Assert.False(context.Response.Headers.ContainsKey("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task A_balancer_named_in_KnownProxies_is_trusted_for_https_and_another_address_is_not()
+    {
+        await using var factory = await PortalFactory.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["ForwardedHeaders:KnownProxies:0"] = "10.1.2.3",
+        });
+        async Task<HttpContext> FromAsync(string address) => await factory.Server.SendAsync(context =>
+        {
+            context.Request.Method = "GET";
+            context.Request.Scheme = "http";
+            context.Request.Host = new HostString("news.example.cn");
+            context.Request.Path = "/health/live";
+            context.Request.Headers["X-Forwarded-Proto"] = "https";
+            context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+        }, Ct);
+
+        var trusted = await FromAsync("10.1.2.3");
+        Assert.Equal(StatusCodes.Status200OK, trusted.Response.StatusCode);
+        Assert.True(trusted.Response.Headers.ContainsKey("Strict-Transport-Security"));
+
+        // Anyone else claiming https is still on plain http: sent to https, no HSTS.
+        var stranger = await FromAsync("10.9.9.9");
+        Assert.NotEqual(StatusCodes.Status200OK, stranger.Response.StatusCode);
+        Assert.False(stranger.Response.Headers.ContainsKey("Strict-Transport-Security"));
     }
 }

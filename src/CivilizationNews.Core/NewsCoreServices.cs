@@ -1,7 +1,9 @@
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Demo;
+using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Editing;
 using CivilizationNews.Core.Features;
 using CivilizationNews.Core.Feeds;
@@ -11,7 +13,9 @@ using CivilizationNews.Core.Media;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Scheduling;
 using CivilizationNews.Core.Search;
+using CivilizationNews.Core.Sections;
 using CivilizationNews.Core.Sitemaps;
+using CivilizationNews.Core.Tags;
 using CivilizationNews.Core.Units;
 using CivilizationNews.Core.Workflow;
 using Microsoft.Extensions.Configuration;
@@ -49,7 +53,8 @@ public static class NewsCoreServices
         services.AddScoped<IStorySearch, StorySearch>();
         services.AddScoped<SearchIndexer>();
 
-        // The newsroom: editing, workflow, scheduling, features, media, print-page import, audit.
+        // The newsroom: editing, workflow, scheduling, features, media, print-page import, audit,
+        // and the catalog desks (units, sections, tags, contributors, editions).
         services.AddScoped<AuditLog>();
         services.AddScoped<ArticleDesk>();
         services.AddScoped<EditPresence>();
@@ -61,6 +66,10 @@ public static class NewsCoreServices
         services.AddScoped<MediaLibrary>();
         services.AddScoped<DraftCreator>();
         services.AddScoped<UnitDesk>();
+        services.AddScoped<SectionDesk>();
+        services.AddScoped<TagDesk>();
+        services.AddScoped<ContributorDesk>();
+        services.AddScoped<EditionDesk>();
 
         // Link push: published URLs queued for the search engines, sent by a background service with retries.
         services.Configure<LinkPushOptions>(configuration.GetSection(LinkPushOptions.SectionName));

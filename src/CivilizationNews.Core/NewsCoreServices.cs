@@ -1,9 +1,11 @@
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Dashboard;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Demo;
+using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Editing;
 using CivilizationNews.Core.Features;
 using CivilizationNews.Core.Feeds;
@@ -13,7 +15,9 @@ using CivilizationNews.Core.Media;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Scheduling;
 using CivilizationNews.Core.Search;
+using CivilizationNews.Core.Sections;
 using CivilizationNews.Core.Sitemaps;
+using CivilizationNews.Core.Tags;
 using CivilizationNews.Core.Units;
 using CivilizationNews.Core.Workflow;
 using Microsoft.Extensions.Configuration;
@@ -52,7 +56,8 @@ public static class NewsCoreServices
         services.AddScoped<SearchIndexer>();
         services.AddScoped<SearchFilterReader>();
 
-        // The newsroom: editing, workflow, scheduling, features, media, print-page import, audit.
+        // The newsroom: editing, workflow, scheduling, features, media, print-page import, audit,
+        // and the catalog desks (units, sections, tags, contributors, editions).
         services.AddScoped<AuditLog>();
         services.AddScoped<ArticleDesk>();
         services.AddScoped<EditPresence>();
@@ -70,6 +75,11 @@ public static class NewsCoreServices
         services.AddScoped<UserDesk>();
         services.AddScoped<AccountActivity>();
         services.AddScoped<AuditReader>();
+
+        services.AddScoped<SectionDesk>();
+        services.AddScoped<TagDesk>();
+        services.AddScoped<ContributorDesk>();
+        services.AddScoped<EditionDesk>();
 
         // Link push: published URLs queued for the search engines, sent by a background service with retries.
         services.Configure<LinkPushOptions>(configuration.GetSection(LinkPushOptions.SectionName));

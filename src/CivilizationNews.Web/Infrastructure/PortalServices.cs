@@ -57,7 +57,9 @@ public static class PortalServices
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddSingleton<TagHelpers.StructuredData>();
-        builder.Services.AddControllersWithViews();
+        // Forms are validated by the Core services, which word every message in Chinese; no client script reads
+        // data-val-* attributes, so asp-for does not write the framework's English ones into the page.
+        builder.Services.AddControllersWithViews().AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;

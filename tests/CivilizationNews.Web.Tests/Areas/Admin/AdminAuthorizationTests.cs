@@ -26,7 +26,10 @@ public sealed class AdminAuthorizationTests
         ["Media"] = Everyone,
         ["Account"] = Everyone,
         ["Units"] = Editors,
-        ["Catalog"] = Editors,
+        // 栏目与作者 (/admin/catalog): sections, tags and contributors.
+        ["Sections"] = Editors,
+        ["Tags"] = Editors,
+        ["Contributors"] = Editors,
         ["Editions"] = Editors,
         ["Features"] = Editors,
         // Importing a page creates a whole page of drafts (and a feature) at once: placement work for editors.

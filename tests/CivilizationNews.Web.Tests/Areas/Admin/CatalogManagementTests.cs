@@ -86,4 +86,32 @@ public sealed class CatalogManagementTests
         Assert.Contains("不能删除", await FlashAsync(editor, $"/admin/catalog/contributors/{credited}/edit"), StringComparison.Ordinal);
         Assert.True(await factory.QueryAsync(db => db.Contributors.AnyAsync(c => c.Id == credited, Ct)));
     }
+
+    [Fact]
+    public async Task A_stale_section_save_keeps_the_input_beside_the_saved_version()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var first = await AdminClient.SignInAsync(factory, NewsRoles.Editor, "赵静怡");
+        var second = await AdminClient.SignInAsync(factory, NewsRoles.Editor, "孙明阳");
+        var section = await factory.QueryAsync(db => db.Sections.SingleAsync(s => s.Slug == "yaowen", Ct));
+        var url = $"/admin/catalog/sections/{section.Id}/edit";
+        Dictionary<string, string> Form(string name) => new()
+        {
+            ["Slug"] = section.Slug, ["Name"] = name, ["SortOrder"] = S(section.SortOrder), ["Version"] = section.Version.ToString(),
+        };
+
+        Assert.Equal(HttpStatusCode.Redirect, (await AdminClient.PostFormAsync(second, url, url, Form("要闻（孙）"))).StatusCode);
+        var stale = await AdminClient.PostFormAsync(first, url, url, Form("要闻（赵）"));
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("这个栏目已被他人修改并保存", await ErrorsAsync(stale), StringComparison.Ordinal);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await stale.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("要闻（赵）", page.QuerySelector("input[name=Name]")!.GetAttribute("value"));
+        var saved = await factory.QueryAsync(db => db.Sections.SingleAsync(s => s.Id == section.Id, Ct));
+        Assert.Equal(saved.Version.ToString(), page.QuerySelector("input[name=Version]")!.GetAttribute("value"));
+        var panel = page.QuerySelector(".saved-version")!.TextContent;
+        Assert.Contains("要闻（孙）", panel, StringComparison.Ordinal);
+        Assert.Contains("孙明阳", panel, StringComparison.Ordinal);
+        Assert.Equal("要闻（孙）", saved.Name);
+    }
 }

@@ -70,9 +70,14 @@ public sealed class EditionManagementTests
 
         Assert.Equal(HttpStatusCode.Redirect, (await AdminClient.PostFormAsync(editor, url, url, form)).StatusCode);
         form["Number"] = S(edition.Number + 2000);
-        await AdminClient.PostFormAsync(editor, url, url, form);
+        var stale = await AdminClient.PostFormAsync(editor, url, url, form);
 
-        Assert.Contains("已被他人修改", await FlashAsync(editor, url), StringComparison.Ordinal);
+        // One conflict experience (as for units): the form keeps the refused input beside what is saved now.
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("已被他人修改", await ErrorsAsync(stale), StringComparison.Ordinal);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await stale.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(S(edition.Number + 2000), page.QuerySelector("input[name=Number]")!.GetAttribute("value"));
+        Assert.Contains($"第{edition.Number + 1000}期", page.QuerySelector(".saved-version")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(edition.Number + 1000, await factory.QueryAsync(db => db.Editions.Where(e => e.Id == edition.Id).Select(e => e.Number).SingleAsync(Ct)));
     }
 }

@@ -38,4 +38,23 @@ public abstract class AdminController : Controller
             ModelState.AddModelError(error.Field, error.Message);
         }
     }
+
+    /// <summary>
+    /// The answer to a delete a Core service ruled on: 404 for an unknown item, a refusal back to the item's
+    /// Edit page with its reason, otherwise the controller's Index with the confirmation.
+    /// </summary>
+    protected IActionResult AfterDelete(SaveOutcome outcome, string? message, int id)
+    {
+        switch (outcome)
+        {
+            case SaveOutcome.NotFound:
+                return NotFound();
+            case SaveOutcome.Refused:
+                FlashError(message!);
+                return RedirectToAction("Edit", new { id });
+            default:
+                Flash(message!);
+                return RedirectToAction("Index");
+        }
+    }
 }

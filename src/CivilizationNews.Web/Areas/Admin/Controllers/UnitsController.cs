@@ -87,17 +87,7 @@ public sealed class UnitsController(UnitDesk desk) : AdminController
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
         var result = await desk.DeleteAsync(id, CurrentUser, cancellationToken);
-        switch (result.Outcome)
-        {
-            case SaveOutcome.NotFound:
-                return NotFound();
-            case SaveOutcome.Refused:
-                FlashError(result.Message!);
-                return RedirectToAction(nameof(Edit), new { id });
-            default:
-                Flash(result.Message!);
-                return RedirectToAction(nameof(Index));
-        }
+        return AfterDelete(result.Outcome, result.Message, id);
     }
 
     private static UnitInput WithBlankRows(UnitInput form)

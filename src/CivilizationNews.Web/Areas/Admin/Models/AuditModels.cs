@@ -60,8 +60,8 @@ public sealed record AuditPage(AuditListing Listing)
         {
             "Article" => url.Action(nameof(ArticlesController.Edit), "Articles", new { id }),
             "Unit" => url.Action(nameof(UnitsController.Edit), "Units", new { id }),
-            "Section" => url.Action(nameof(CatalogController.EditSection), "Catalog", new { id }),
-            "Contributor" => url.Action(nameof(CatalogController.EditContributor), "Catalog", new { id }),
+            "Section" => url.Action(nameof(SectionsController.Edit), "Sections", new { id }),
+            "Contributor" => url.Action(nameof(ContributorsController.Edit), "Contributors", new { id }),
             "Edition" => url.Action(nameof(EditionsController.Edit), "Editions", new { id }),
             "Feature" => url.Action(nameof(FeaturesController.Compose), "Features", new { id }),
             "Media" => url.Action(nameof(MediaController.Edit), "Media", new { id }),

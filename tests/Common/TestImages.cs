@@ -51,6 +51,55 @@ internal static class TestImages
         return png.ToArray();
     }
 
+    /// <summary>
+    /// A JPEG as a phone writes it: stored sideways, with an EXIF block saying how to turn it
+    /// (<paramref name="orientation"/>, 1–8), the camera's make and a GPS latitude.
+    /// </summary>
+    public static byte[] JpegWithExif(byte[] jpeg, ushort orientation, string make)
+    {
+        // TIFF, big-endian: IFD0 with Orientation, Make and a pointer to a GPS IFD holding GPSLatitudeRef "N".
+        var makeBytes = System.Text.Encoding.ASCII.GetBytes(make + "\0");
+        const int ifd0 = 8, entries = 3;
+        var makeOffset = ifd0 + 2 + (entries * 12) + 4;
+        var gpsOffset = makeOffset + makeBytes.Length;
+        using var tiff = new MemoryStream();
+        void U16(int v) { var b = new byte[2]; BinaryPrimitives.WriteUInt16BigEndian(b, (ushort)v); tiff.Write(b); }
+        void U32(int v) { var b = new byte[4]; BinaryPrimitives.WriteUInt32BigEndian(b, (uint)v); tiff.Write(b); }
+        tiff.Write("MM"u8);
+        U16(42);
+        U32(ifd0);
+        U16(entries);
+        U16(0x010F); U16(2); U32(makeBytes.Length); U32(makeOffset);   // Make, ASCII
+        U16(0x0112); U16(3); U32(1); U16(orientation); U16(0);         // Orientation, SHORT
+        U16(0x8825); U16(4); U32(1); U32(gpsOffset);                   // GPS IFD pointer, LONG
+        U32(0);
+        tiff.Write(makeBytes);
+        U16(1);
+        U16(0x0001); U16(2); U32(2); tiff.Write("N\0\0\0"u8);          // GPSLatitudeRef, ASCII
+        U32(0);
+        byte[] payload = [.. "Exif\0\0"u8, .. tiff.ToArray()];
+        var length = new byte[2];
+        BinaryPrimitives.WriteUInt16BigEndian(length, (ushort)(payload.Length + 2));
+        // SOI, then APP1, then the rest of the original file.
+        return [.. jpeg[..2], 0xFF, 0xE1, .. length, .. payload, .. jpeg[2..]];
+    }
+
+    /// <summary>A picture whose left half is red and right half blue, so a test can see which way it was turned.</summary>
+    public static byte[] HalvesJpeg(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            using var red = new SKPaint { Color = new SKColor(220, 0, 0) };
+            using var blue = new SKPaint { Color = new SKColor(0, 0, 220) };
+            canvas.DrawRect(0, 0, width / 2f, height, red);
+            canvas.DrawRect(width / 2f, 0, width / 2f, height, blue);
+        }
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 95);
+        return data.ToArray();
+    }
+
     private static void Chunk(Stream stream, string type, byte[] data)
     {
         var length = new byte[4];

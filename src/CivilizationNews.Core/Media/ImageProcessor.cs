@@ -6,22 +6,33 @@ namespace CivilizationNews.Core.Media;
 public sealed record ImageRendition(string Name, string ContentType, int Width, int Height, byte[] Data);
 
 /// <summary>
-/// Turns an uploaded or generated image into the renditions the pages serve: the original bytes,
-/// and WebP plus JPEG copies at a few widths for srcset.
+/// Turns an uploaded or generated image into the renditions the pages serve: the "original" at full
+/// size, and WebP plus JPEG copies at a few widths for srcset. Every rendition is decoded and encoded
+/// again, upright: a phone photo's EXIF orientation is applied to the pixels, and no metadata survives
+/// (no GPS position, camera or owner from EXIF or XMP reaches a reader).
 /// </summary>
 public static class ImageProcessor
 {
     public static readonly int[] Widths = [480, 960, 1440];
     private const int Quality = 80;
 
+    /// <summary>The full-size copy stays close to what was uploaded.</summary>
+    private const int OriginalQuality = 92;
+
     public static IReadOnlyList<ImageRendition> CreateRenditions(byte[] original, string contentType)
     {
-        using var bitmap = SKBitmap.Decode(original)
-            ?? throw new InvalidOperationException("The image could not be decoded.");
-        var renditions = new List<ImageRendition>
+        using var bitmap = DecodeUpright(original);
+        var renditions = new List<ImageRendition>();
+        using (var full = SKImage.FromBitmap(bitmap))
         {
-            new("original", contentType, bitmap.Width, bitmap.Height, original),
-        };
+            var (format, type) = contentType switch
+            {
+                "image/png" => (SKEncodedImageFormat.Png, "image/png"),
+                "image/webp" => (SKEncodedImageFormat.Webp, "image/webp"),
+                _ => (SKEncodedImageFormat.Jpeg, "image/jpeg"),
+            };
+            renditions.Add(new("original", type, bitmap.Width, bitmap.Height, Encode(full, format, OriginalQuality)));
+        }
 
         foreach (var width in Widths)
         {
@@ -42,9 +53,66 @@ public static class ImageProcessor
         return renditions;
     }
 
-    private static byte[] Encode(SKImage image, SKEncodedImageFormat format)
+    private static byte[] Encode(SKImage image, SKEncodedImageFormat format, int quality = Quality)
     {
-        using var data = image.Encode(format, Quality);
+        using var data = image.Encode(format, quality);
         return data.ToArray();
+    }
+
+    /// <summary>Decodes the pixels and turns them the way the EXIF orientation says the camera was held.</summary>
+    private static SKBitmap DecodeUpright(byte[] data)
+    {
+        using var codec = SKCodec.Create(new SKMemoryStream(data))
+            ?? throw new InvalidOperationException("The image could not be decoded.");
+        var origin = codec.EncodedOrigin;
+        var decoded = SKBitmap.Decode(codec) ?? throw new InvalidOperationException("The image could not be decoded.");
+        if (origin == SKEncodedOrigin.TopLeft)
+        {
+            return decoded;
+        }
+        using (decoded)
+        {
+            var (w, h) = (decoded.Width, decoded.Height);
+            var quarterTurn = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+            var upright = new SKBitmap(new SKImageInfo(quarterTurn ? h : w, quarterTurn ? w : h, decoded.ColorType, decoded.AlphaType));
+            using var canvas = new SKCanvas(upright);
+            // Each case maps a stored pixel (x, y) to where it is seen (the last call applies first).
+            switch (origin)
+            {
+                case SKEncodedOrigin.TopRight: // mirrored: (w - x, y)
+                    canvas.Translate(w, 0);
+                    canvas.Scale(-1, 1);
+                    break;
+                case SKEncodedOrigin.BottomRight: // upside down: (w - x, h - y)
+                    canvas.Translate(w, h);
+                    canvas.RotateDegrees(180);
+                    break;
+                case SKEncodedOrigin.BottomLeft: // mirrored vertically: (x, h - y)
+                    canvas.Translate(0, h);
+                    canvas.Scale(1, -1);
+                    break;
+                case SKEncodedOrigin.LeftTop: // transposed: (y, x)
+                    canvas.RotateDegrees(90);
+                    canvas.Scale(1, -1);
+                    break;
+                case SKEncodedOrigin.RightTop: // held upright, turned a quarter clockwise: (h - y, x)
+                    canvas.Translate(h, 0);
+                    canvas.RotateDegrees(90);
+                    break;
+                case SKEncodedOrigin.RightBottom: // transversed: (h - y, w - x)
+                    canvas.Translate(h, w);
+                    canvas.Scale(-1, -1);
+                    canvas.RotateDegrees(90);
+                    canvas.Scale(1, -1);
+                    break;
+                case SKEncodedOrigin.LeftBottom: // turned a quarter anticlockwise: (y, w - x)
+                    canvas.Translate(0, w);
+                    canvas.RotateDegrees(-90);
+                    break;
+            }
+            using var pixels = SKImage.FromBitmap(decoded);
+            canvas.DrawImage(pixels, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), null);
+            return upright;
+        }
     }
 }

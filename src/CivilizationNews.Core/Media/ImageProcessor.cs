@@ -2,6 +2,42 @@ using SkiaSharp;
 
 namespace CivilizationNews.Core.Media;
 
+/// <summary>
+/// How many images this process decodes at once. A 150 KB PNG can need 160 MB of pixels, so a burst
+/// of uploads is queued at the gate (for <see cref="Wait"/>) and refused beyond it, rather than
+/// allowed to exhaust the memory of the instance. Per process on purpose: it guards this process's memory.
+/// </summary>
+public sealed class DecodeGate(int capacity, TimeSpan wait) : IDisposable
+{
+    /// <summary>The app's gate: three decodes at a time, a later upload waits up to 20 s for a turn.</summary>
+    public static DecodeGate Shared { get; } = new(3, TimeSpan.FromSeconds(20));
+
+    private readonly SemaphoreSlim _turns = new(capacity, capacity);
+
+    public TimeSpan Wait { get; } = wait;
+
+    /// <summary>A turn, or <see cref="ImageBusyException"/> when none comes free in time.</summary>
+    public IDisposable Enter() => _turns.Wait(Wait) ? new Turn(_turns) : throw new ImageBusyException();
+
+    public void Dispose() => _turns.Dispose();
+
+    private sealed class Turn(SemaphoreSlim turns) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                turns.Release();
+            }
+        }
+    }
+}
+
+/// <summary>Too many images are being decoded at once; the upload is refused, and may be tried again shortly.</summary>
+public sealed class ImageBusyException() : Exception("Too many images are being decoded at once.");
+
 /// <summary>One rendition to store for an image.</summary>
 public sealed record ImageRendition(string Name, string ContentType, int Width, int Height, byte[] Data);
 
@@ -19,8 +55,10 @@ public static class ImageProcessor
     /// <summary>The full-size copy stays close to what was uploaded.</summary>
     private const int OriginalQuality = 92;
 
-    public static IReadOnlyList<ImageRendition> CreateRenditions(byte[] original, string contentType)
+    /// <exception cref="ImageBusyException">No decode turn came free at <paramref name="gate"/> (default <see cref="DecodeGate.Shared"/>) in time.</exception>
+    public static IReadOnlyList<ImageRendition> CreateRenditions(byte[] original, string contentType, DecodeGate? gate = null)
     {
+        using var turn = (gate ?? DecodeGate.Shared).Enter();
         using var bitmap = DecodeUpright(original);
         var renditions = new List<ImageRendition>();
         using (var full = SKImage.FromBitmap(bitmap))

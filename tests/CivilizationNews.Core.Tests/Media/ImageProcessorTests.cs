@@ -48,4 +48,21 @@ public sealed class ImageProcessorTests
         var seen = (first.Red > first.Blue ? "red" : "blue") + (width > height ? "-left" : "-top");
         Assert.Equal(expected, seen);
     }
+
+    [Fact]
+    public void Decoding_waits_for_a_turn_and_is_refused_when_none_comes_free()
+    {
+        using var gate = new DecodeGate(1, TimeSpan.Zero);
+        var photo = HalvesJpeg(40, 20);
+
+        using (gate.Enter())
+        {
+            // The only turn is taken (another upload decoding): refused, not queued without bound.
+            Assert.Throws<ImageBusyException>(() => ImageProcessor.CreateRenditions(photo, "image/jpeg", gate));
+        }
+
+        // Free again: the same upload goes through, and gives its turn back.
+        Assert.NotEmpty(ImageProcessor.CreateRenditions(photo, "image/jpeg", gate));
+        Assert.NotEmpty(ImageProcessor.CreateRenditions(photo, "image/jpeg", gate));
+    }
 }

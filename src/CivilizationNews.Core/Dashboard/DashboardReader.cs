@@ -21,7 +21,7 @@ public sealed record DashboardView(
     }
 }
 
-/// <summary>工作台: my drafts, waiting for review (all of it for editors, one's own for the rest), scheduled, recently published.</summary>
+/// <summary>工作台: my drafts, waiting for review and scheduled (all of it for editors, one's own for the rest), recently published.</summary>
 public sealed class DashboardReader(NewsDbContext db, TimeProvider clock)
 {
     public const int ListSize = 10;
@@ -33,7 +33,8 @@ public sealed class DashboardReader(NewsDbContext db, TimeProvider clock)
         return new DashboardView(
             await RowsAsync(articles.Where(a => a.AuthorId == user.Id && a.Status == ArticleStatus.Draft).OrderByDescending(a => a.UpdatedAt), ListSize, cancellationToken).ConfigureAwait(false),
             await RowsAsync(articles.Where(a => a.Status == ArticleStatus.Submitted && (user.IsEditor || a.AuthorId == user.Id)).OrderBy(a => a.UpdatedAt), ListSize, cancellationToken).ConfigureAwait(false),
-            await RowsAsync(articles.Where(a => a.Status == ArticleStatus.Scheduled).OrderBy(a => a.ScheduledAt), ListSize * 2, cancellationToken).ConfigureAwait(false),
+            // Titles of unpublished stories are newsroom business: editors see the whole schedule, others their own stories in it.
+            await RowsAsync(articles.Where(a => a.Status == ArticleStatus.Scheduled && (user.IsEditor || a.AuthorId == user.Id)).OrderBy(a => a.ScheduledAt), ListSize * 2, cancellationToken).ConfigureAwait(false),
             await RowsAsync(articles.Where(a => a.Status == ArticleStatus.Published).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id), ListSize, cancellationToken).ConfigureAwait(false),
             clock.GetUtcNow().UtcDateTime);
     }

@@ -43,6 +43,8 @@ public sealed class DashboardReaderTests
         Assert.Empty(editor.MyDrafts);
         Assert.Equal([mine, theirs], editor.WaitingForReview.Select(r => r.Id).Order());
         Assert.Equal([late, later], editor.Scheduled.Select(r => r.Id));
+        // A reporter does not learn the titles of others' unpublished stories from the schedule.
+        Assert.Empty(reporter.Scheduled);
         Assert.True(editor.IsOverdue(editor.Scheduled[0]));
         Assert.False(editor.IsOverdue(editor.Scheduled[1]));
         Assert.Equal(("已发布", "文明创建"), (Assert.Single(reporter.RecentlyPublished).Title, reporter.RecentlyPublished[0].Section));

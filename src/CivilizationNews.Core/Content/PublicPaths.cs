@@ -31,8 +31,11 @@ public static class PublicPaths
     public static string EditionPage(DateOnly date, int page) =>
         string.Create(CultureInfo.InvariantCulture, $"{Edition(date)}/{page}");
 
+    /// <summary>One stored rendition of a library photo (w480.jpg, w960.webp …).</summary>
+    public static string Photo(int mediaId, string rendition) => string.Create(CultureInfo.InvariantCulture, $"/media/{mediaId}/{rendition}");
+
     /// <summary>The JPEG rendition that feeds and structured data point to (960 px wide, never upscaled).</summary>
-    public static string PhotoJpeg(int mediaId) => string.Create(CultureInfo.InvariantCulture, $"/media/{mediaId}/{FeedPhotoRendition}");
+    public static string PhotoJpeg(int mediaId) => Photo(mediaId, FeedPhotoRendition);
 
     public const string FeedPhotoRendition = "w960.jpg";
 

@@ -57,7 +57,10 @@ public static class PortalServices
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddSingleton<TagHelpers.StructuredData>();
-        builder.Services.AddControllersWithViews();
+        // No data-val-* attributes from asp-for: no client validation script runs, and the framework's English
+        // messages would sit in the markup. The Core services word every error, in Chinese.
+        builder.Services.AddControllersWithViews()
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;

@@ -52,11 +52,13 @@ public static class NewsCoreServices
         // The newsroom: editing, workflow, scheduling, features, media, print-page import, audit.
         services.AddScoped<AuditLog>();
         services.AddScoped<ArticleDesk>();
+        services.AddScoped<ArticleEditorReader>();
         services.AddScoped<EditPresence>();
         services.AddScoped<ArticleWorkflow>();
         services.AddScoped<ScheduledPublisher>();
         services.AddHostedService<SchedulerService>();
         services.AddScoped<FeatureComposer>();
+        services.AddScoped<FeatureComposerReader>();
         services.AddScoped<FeaturePublisher>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<DraftCreator>();

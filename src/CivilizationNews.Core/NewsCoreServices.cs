@@ -62,6 +62,7 @@ public static class NewsCoreServices
         services.AddScoped<FeaturePublisher>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<DraftCreator>();
+        services.AddScoped<PageImportDesk>();
         services.AddScoped<UnitDesk>();
 
         // Link push: published URLs queued for the search engines, sent by a background service with retries.

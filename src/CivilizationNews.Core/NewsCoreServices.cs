@@ -60,14 +60,17 @@ public static class NewsCoreServices
         // and the catalog desks (units, sections, tags, contributors, editions).
         services.AddScoped<AuditLog>();
         services.AddScoped<ArticleDesk>();
+        services.AddScoped<ArticleEditorReader>();
         services.AddScoped<EditPresence>();
         services.AddScoped<ArticleWorkflow>();
         services.AddScoped<ScheduledPublisher>();
         services.AddHostedService<SchedulerService>();
         services.AddScoped<FeatureComposer>();
+        services.AddScoped<FeatureComposerReader>();
         services.AddScoped<FeaturePublisher>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<DraftCreator>();
+        services.AddScoped<PageImportDesk>();
         services.AddScoped<UnitDesk>();
         services.AddScoped<DashboardReader>();
 

@@ -36,12 +36,15 @@ public static class PublicPaths
     public static string EditionPage(DateOnly date, int page) =>
         string.Create(CultureInfo.InvariantCulture, $"{Edition(date)}/{page}");
 
-    /// <summary>The JPEG rendition that feeds and structured data point to (960 px wide, never upscaled).</summary>
-    public static string PhotoJpeg(int mediaId) => Photo(mediaId, 960, "jpg");
+    /// <summary>One stored rendition of a library photo by name ("original", "w480.jpg", "w960.webp" …).</summary>
+    public static string Photo(int mediaId, string rendition) => string.Create(CultureInfo.InvariantCulture, $"/media/{mediaId}/{rendition}");
 
-    /// <summary>One rendition of a photo: <paramref name="width"/> pixels wide (never upscaled), "jpg" or "webp".</summary>
+    /// <summary>The rendition <paramref name="width"/> pixels wide (never upscaled), "jpg" or "webp".</summary>
     public static string Photo(int mediaId, int width, string extension) =>
-        string.Create(CultureInfo.InvariantCulture, $"/media/{mediaId}/w{width}.{extension}");
+        Photo(mediaId, string.Create(CultureInfo.InvariantCulture, $"w{width}.{extension}"));
+
+    /// <summary>The JPEG rendition that feeds and structured data point to (960 px wide, never upscaled).</summary>
+    public static string PhotoJpeg(int mediaId) => Photo(mediaId, FeedPhotoRendition);
 
     public const string FeedPhotoRendition = "w960.jpg";
 

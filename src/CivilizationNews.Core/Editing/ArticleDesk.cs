@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Editing;
 
-public sealed record SaveResult(SaveOutcome Outcome, int ArticleId = 0, Guid Version = default, IReadOnlyDictionary<string, string>? Errors = null,
+/// <summary>
+/// How a story save ended. After a <see cref="SaveOutcome.Conflict"/>, <see cref="Version"/> is the Version saved now and
+/// <see cref="Theirs"/>, <see cref="TheirEditor"/> and <see cref="TheirSavedAt"/> say what is saved and by whom.
+/// </summary>
+public sealed record SaveResult(SaveOutcome Outcome, int ArticleId = 0, Guid Version = default, FieldErrors? Errors = null,
     ArticleText? Theirs = null, string? TheirEditor = null, DateTime? TheirSavedAt = null);
 
 /// <summary>
@@ -25,7 +29,7 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
             return new(SaveOutcome.Forbidden);
         }
         var errors = await ValidateAsync(input, user, cancellationToken).ConfigureAwait(false);
-        if (errors.Count > 0)
+        if (!errors.IsValid)
         {
             return new(SaveOutcome.Invalid, Errors: errors);
         }
@@ -63,7 +67,7 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
             return await ConflictAsync(article, cancellationToken).ConfigureAwait(false);
         }
         var errors = await ValidateAsync(input, user, cancellationToken).ConfigureAwait(false);
-        if (errors.Count > 0)
+        if (!errors.IsValid)
         {
             return new(SaveOutcome.Invalid, id, article.Version, errors);
         }
@@ -153,7 +157,9 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
     {
         var last = await db.ArticleRevisions.Where(r => r.ArticleId == current.Id && !r.IsAutosave).OrderByDescending(r => r.Id)
             .Select(r => new { r.UserName, r.CreatedAt }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return new(SaveOutcome.Conflict, current.Id, current.Version,
+        var errors = new FieldErrors();
+        errors.Add(string.Empty, "保存未成功：您编辑期间，这篇稿件已被他人修改并保存。您的输入仍保留在表单中，旁边是目前已保存的版本。请对照后再次保存，再次保存将以您的版本为准；两份文本都不会丢失。");
+        return new(SaveOutcome.Conflict, current.Id, current.Version, errors,
             Theirs: new ArticleText(current.Kicker, current.Title, current.Subtitle, current.Summary, current.Dateline, current.Body),
             TheirEditor: last?.UserName, TheirSavedAt: last?.CreatedAt ?? current.UpdatedAt);
     }
@@ -164,22 +170,22 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    private async Task<Dictionary<string, string>> ValidateAsync(ArticleInput input, NewsroomUser user, CancellationToken cancellationToken)
+    private async Task<FieldErrors> ValidateAsync(ArticleInput input, NewsroomUser user, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(input.Title))
         {
-            errors["Title"] = "请填写标题。";
+            errors.Add("Title", "请填写标题。");
         }
         else if (input.Title.Trim().Length > 200)
         {
-            errors["Title"] = "标题不能超过200字。";
+            errors.Add("Title", "标题不能超过200字。");
         }
         void Max(string? value, int max, string field, string label)
         {
             if (value?.Trim().Length > max)
             {
-                errors[field] = $"{label}不能超过{max}字。";
+                errors.Add(field, $"{label}不能超过{max}字。");
             }
         }
         Max(input.Kicker, 200, "Kicker", "引题");
@@ -188,43 +194,43 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
         Max(input.Dateline, 200, "Dateline", "电头");
         if (input.Body.Length > 200_000)
         {
-            errors["Body"] = "正文过长（超过20万字），请拆分稿件。";
+            errors.Add("Body", "正文过长（超过20万字），请拆分稿件。");
         }
         if (!await db.Sections.AnyAsync(s => s.Id == input.SectionId, cancellationToken).ConfigureAwait(false))
         {
-            errors["SectionId"] = "请选择栏目。";
+            errors.Add("SectionId", "请选择栏目。");
         }
         var unitIds = input.UnitIds.Distinct().ToList();
-        if (unitIds.Count > 0 && await db.Units.CountAsync(u => unitIds.Contains(u.Id), cancellationToken).ConfigureAwait(false) != unitIds.Count)
-        {
-            errors["UnitIds"] = "所选单位不存在。";
-        }
         if (user.IsCorrespondent && !user.IsEditor && user.UnitId is { } own && !unitIds.Contains(own))
         {
-            errors["UnitIds"] = "通讯员稿件须包含本单位。";
+            errors.Add("UnitIds", "通讯员稿件须包含本单位。");
+        }
+        else if (unitIds.Count > 0 && await db.Units.CountAsync(u => unitIds.Contains(u.Id), cancellationToken).ConfigureAwait(false) != unitIds.Count)
+        {
+            errors.Add("UnitIds", "所选单位不存在。");
         }
         var contributorIds = input.Credits.Select(c => c.ContributorId).Distinct().ToList();
         if (contributorIds.Count > 0 && await db.Contributors.CountAsync(c => contributorIds.Contains(c.Id), cancellationToken).ConfigureAwait(false) != contributorIds.Count)
         {
-            errors["Credits"] = "所选作者不存在。";
+            errors.Add("Credits", "所选作者不存在。");
         }
         var photoIds = input.PhotoIds.Distinct().ToList();
         if (photoIds.Count > 0 && await db.Media.CountAsync(m => photoIds.Contains(m.Id), cancellationToken).ConfigureAwait(false) != photoIds.Count)
         {
-            errors["PhotoIds"] = "所选图片不存在。";
+            errors.Add("PhotoIds", "所选图片不存在。");
         }
         if (input.EditionPageId is { } pageId && !await db.EditionPages.AnyAsync(p => p.Id == pageId, cancellationToken).ConfigureAwait(false))
         {
-            errors["EditionPageId"] = "所选版面不存在。";
+            errors.Add("EditionPageId", "所选版面不存在。");
         }
         if (input.Tags.Any(t => t.Length > 50))
         {
-            errors["Tags"] = "每个标签不超过50字。";
+            errors.Add("Tags", "每个标签不超过50字。");
         }
         KeyFigureParser.Parse(input.KeyFigures, out var figureErrors);
         if (figureErrors.Count > 0)
         {
-            errors["KeyFigures"] = figureErrors[0];
+            errors.Add("KeyFigures", figureErrors[0]);
         }
         return errors;
     }

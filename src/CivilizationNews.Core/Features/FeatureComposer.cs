@@ -4,31 +4,54 @@ using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Features;
 
-/// <summary>A feature's own fields as the composer form posts them.</summary>
-public sealed record FeatureInput(string? Slug, string? Title, string? Summary, int LeadArticleId, int? EditionPageId, string? BylineLabel);
+/// <summary>
+/// A feature's own fields as the composer form posts them. Strings are nullable so that <see cref="FeatureComposer"/>
+/// words the errors. A record, so that the admin's page model can extend it and keep the fields' plain names.
+/// </summary>
+public record FeatureInput
+{
+    public string? Slug { get; set; }
+    public string? Title { get; set; }
+    public string? Summary { get; set; }
+    public int LeadArticleId { get; set; }
+    public int? EditionPageId { get; set; }
+    public string? BylineLabel { get; set; } = "本版撰文";
+    /// <summary>The version the editor loaded: a save over a newer one is refused as a conflict.</summary>
+    public Guid Version { get; set; }
+
+    public static FeatureInput From(Feature feature)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        return new()
+        {
+            Slug = feature.Slug, Title = feature.Title, Summary = feature.Summary, LeadArticleId = feature.LeadArticleId,
+            EditionPageId = feature.EditionPageId, BylineLabel = feature.BylineLabel, Version = feature.Version,
+        };
+    }
+}
 
 /// <summary>One row of the page byline: a role and the names under it (separated by 、 ， or spaces).</summary>
 public sealed record BylineRow(CreditRole Role, string? Names);
 
-public enum ComposeOutcome
+/// <summary>
+/// How a composer change ended. After a <see cref="SaveOutcome.Conflict"/>, <see cref="Saved"/> is the feature as it is
+/// saved now (with its Version) and <see cref="SavedBy"/> who saved it last.
+/// </summary>
+public sealed record FeatureSaveResult(SaveOutcome Outcome, int FeatureId = 0, FieldErrors? Errors = null, FeatureInput? Saved = null, string? SavedBy = null)
 {
-    Saved,
-    Invalid,
-    NotFound,
-    /// <summary>Someone else saved the feature since it was loaded; nothing was written.</summary>
-    Conflict,
-}
+    public string? FirstError => Errors is { IsValid: false } errors ? errors.All[0].Message : null;
 
-public sealed record ComposeResult(ComposeOutcome Outcome, int FeatureId = 0, IReadOnlyDictionary<string, string>? Errors = null)
-{
-    public string? FirstError => Errors?.Values.FirstOrDefault();
-
-    internal static ComposeResult Invalid(int featureId, string field, string message) =>
-        new(ComposeOutcome.Invalid, featureId, new Dictionary<string, string> { [field] = message });
+    internal static FeatureSaveResult Invalid(int featureId, string field, string message)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, message);
+        return new(SaveOutcome.Invalid, featureId, errors);
+    }
 }
 
 /// <summary>
@@ -42,14 +65,14 @@ public sealed class FeatureComposer(NewsDbContext db, AuditLog audit)
 {
     public const int BylineNameMaxLength = 50;
 
-    public async Task<ComposeResult> CreateAsync(FeatureInput input, NewsroomUser user, CancellationToken cancellationToken = default)
+    public async Task<FeatureSaveResult> CreateAsync(FeatureInput input, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(user);
         var errors = await ValidateAsync(null, input, cancellationToken).ConfigureAwait(false);
-        if (errors.Count > 0)
+        if (!errors.IsValid)
         {
-            return new(ComposeOutcome.Invalid, Errors: errors);
+            return new(SaveOutcome.Invalid, Errors: errors);
         }
         var feature = new Feature { Slug = string.Empty, Title = string.Empty };
         Apply(feature, input);
@@ -59,28 +82,28 @@ public sealed class FeatureComposer(NewsDbContext db, AuditLog audit)
         audit.Record(user.Actor, "feature.create", "Feature", feature.Id, feature.Title);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new(ComposeOutcome.Saved, feature.Id);
+        return new(SaveOutcome.Saved, feature.Id);
     }
 
-    public async Task<ComposeResult> UpdateAsync(int id, FeatureInput input, Guid expectedVersion, NewsroomUser user, CancellationToken cancellationToken = default)
+    public async Task<FeatureSaveResult> UpdateAsync(int id, FeatureInput input, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(user);
         var feature = await db.Features.AsTracking().Include(f => f.Sidebars).FirstOrDefaultAsync(f => f.Id == id, cancellationToken).ConfigureAwait(false);
         if (feature is null)
         {
-            return new(ComposeOutcome.NotFound);
+            return new(SaveOutcome.NotFound);
         }
-        if (feature.Version != expectedVersion)
+        if (feature.Version != input.Version)
         {
-            return new(ComposeOutcome.Conflict, id);
+            return await ConflictAsync(id, cancellationToken).ConfigureAwait(false);
         }
         var errors = await ValidateAsync(id, input, cancellationToken).ConfigureAwait(false);
-        if (errors.Count > 0)
+        if (!errors.IsValid)
         {
-            return new(ComposeOutcome.Invalid, id, errors);
+            return new(SaveOutcome.Invalid, id, errors);
         }
-        db.Entry(feature).Property(f => f.Version).OriginalValue = expectedVersion;
+        db.Entry(feature).Property(f => f.Version).OriginalValue = input.Version;
         Apply(feature, input);
         // A story cannot be both the lead and a sidebar: a sidebar promoted to lead leaves the sidebars.
         feature.Sidebars.RemoveAll(s => s.ArticleId == feature.LeadArticleId);
@@ -89,38 +112,38 @@ public sealed class FeatureComposer(NewsDbContext db, AuditLog audit)
         return await SaveAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ComposeResult> AddSidebarAsync(int id, int articleId, NewsroomUser user, CancellationToken cancellationToken = default)
+    public async Task<FeatureSaveResult> AddSidebarAsync(int id, int articleId, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var feature = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
         if (feature is null)
         {
-            return new(ComposeOutcome.NotFound);
+            return new(SaveOutcome.NotFound);
         }
         if (!await db.Articles.AnyAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false))
         {
-            return ComposeResult.Invalid(id, "ArticleId", "稿件不存在，请检查稿件编号。");
+            return FeatureSaveResult.Invalid(id, "ArticleId", "稿件不存在，请检查稿件编号。");
         }
         if (articleId == feature.LeadArticleId)
         {
-            return ComposeResult.Invalid(id, "ArticleId", "这篇稿件是本专题的主稿，不能同时作为侧栏。");
+            return FeatureSaveResult.Invalid(id, "ArticleId", "这篇稿件是本专题的主稿，不能同时作为侧栏。");
         }
         if (feature.Sidebars.Any(s => s.ArticleId == articleId))
         {
-            return ComposeResult.Invalid(id, "ArticleId", "这篇稿件已在侧栏中。");
+            return FeatureSaveResult.Invalid(id, "ArticleId", "这篇稿件已在侧栏中。");
         }
         feature.Sidebars.Add(new FeatureSidebar { ArticleId = articleId, SortOrder = feature.Sidebars.Count == 0 ? 0 : feature.Sidebars.Max(s => s.SortOrder) + 1 });
         audit.Record(user.Actor, "feature.sidebar-add", "Feature", id, Invariant($"稿件 #{articleId}"));
         return await SaveAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ComposeResult> RemoveSidebarAsync(int id, int articleId, NewsroomUser user, CancellationToken cancellationToken = default)
+    public async Task<FeatureSaveResult> RemoveSidebarAsync(int id, int articleId, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var feature = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
         if (feature is null || feature.Sidebars.FirstOrDefault(s => s.ArticleId == articleId) is not { } sidebar)
         {
-            return new(ComposeOutcome.NotFound);
+            return new(SaveOutcome.NotFound);
         }
         feature.Sidebars.Remove(sidebar);
         Renumber(feature.Sidebars, s => s.SortOrder, (s, i) => s.SortOrder = i);
@@ -129,13 +152,13 @@ public sealed class FeatureComposer(NewsDbContext db, AuditLog audit)
     }
 
     /// <summary>Moves a sidebar one place up (<paramref name="delta"/> = -1) or down (+1).</summary>
-    public async Task<ComposeResult> MoveSidebarAsync(int id, int articleId, int delta, NewsroomUser user, CancellationToken cancellationToken = default)
+    public async Task<FeatureSaveResult> MoveSidebarAsync(int id, int articleId, int delta, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var feature = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
         if (feature is null || !feature.Sidebars.Any(s => s.ArticleId == articleId))
         {
-            return new(ComposeOutcome.NotFound);
+            return new(SaveOutcome.NotFound);
         }
         if (Move(feature.Sidebars, s => s.ArticleId == articleId, delta, s => s.SortOrder, (s, i) => s.SortOrder = i))
         {
@@ -144,34 +167,34 @@ public sealed class FeatureComposer(NewsDbContext db, AuditLog audit)
         return await SaveAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ComposeResult> AddPhotoAsync(int id, int mediaId, NewsroomUser user, CancellationToken cancellationToken = default)
+    public async Task<FeatureSaveResult> AddPhotoAsync(int id, int mediaId, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var feature = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
         if (feature is null)
         {
-            return new(ComposeOutcome.NotFound);
+            return new(SaveOutcome.NotFound);
         }
         if (!await db.Media.AnyAsync(m => m.Id == mediaId, cancellationToken).ConfigureAwait(false))
         {
-            return ComposeResult.Invalid(id, "MediaId", "图片不存在，请检查图片编号。");
+            return FeatureSaveResult.Invalid(id, "MediaId", "图片不存在，请检查图片编号。");
         }
         if (feature.Photos.Any(p => p.MediaId == mediaId))
         {
-            return ComposeResult.Invalid(id, "MediaId", "这张图片已在专题中。");
+            return FeatureSaveResult.Invalid(id, "MediaId", "这张图片已在专题中。");
         }
         feature.Photos.Add(new FeaturePhoto { MediaId = mediaId, SortOrder = feature.Photos.Count == 0 ? 0 : feature.Photos.Max(p => p.SortOrder) + 1 });
         audit.Record(user.Actor, "feature.photo-add", "Feature", id, Invariant($"图片 #{mediaId}"));
         return await SaveAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ComposeResult> RemovePhotoAsync(int id, int mediaId, NewsroomUser user, CancellationToken cancellationToken = default)
+    public async Task<FeatureSaveResult> RemovePhotoAsync(int id, int mediaId, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var feature = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
         if (feature is null || feature.Photos.FirstOrDefault(p => p.MediaId == mediaId) is not { } photo)
         {
-            return new(ComposeOutcome.NotFound);
+            return new(SaveOutcome.NotFound);
         }
         feature.Photos.Remove(photo);
         Renumber(feature.Photos, p => p.SortOrder, (p, i) => p.SortOrder = i);
@@ -179,13 +202,13 @@ public sealed class FeatureComposer(NewsDbContext db, AuditLog audit)
         return await SaveAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ComposeResult> MovePhotoAsync(int id, int mediaId, int delta, NewsroomUser user, CancellationToken cancellationToken = default)
+    public async Task<FeatureSaveResult> MovePhotoAsync(int id, int mediaId, int delta, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var feature = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
         if (feature is null || !feature.Photos.Any(p => p.MediaId == mediaId))
         {
-            return new(ComposeOutcome.NotFound);
+            return new(SaveOutcome.NotFound);
         }
         if (Move(feature.Photos, p => p.MediaId == mediaId, delta, p => p.SortOrder, (p, i) => p.SortOrder = i))
         {
@@ -195,14 +218,14 @@ public sealed class FeatureComposer(NewsDbContext db, AuditLog audit)
     }
 
     /// <summary>Replaces the page byline. Names that match a contributor exactly are linked to them.</summary>
-    public async Task<ComposeResult> SetBylineAsync(int id, IReadOnlyList<BylineRow> rows, NewsroomUser user, CancellationToken cancellationToken = default)
+    public async Task<FeatureSaveResult> SetBylineAsync(int id, IReadOnlyList<BylineRow> rows, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(user);
         var feature = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
         if (feature is null)
         {
-            return new(ComposeOutcome.NotFound);
+            return new(SaveOutcome.NotFound);
         }
         var entries = new List<(CreditRole Role, string Name)>();
         foreach (var row in rows)
@@ -214,11 +237,11 @@ public sealed class FeatureComposer(NewsDbContext db, AuditLog audit)
             }
             if (!Enum.IsDefined(row.Role))
             {
-                return ComposeResult.Invalid(id, "Byline", "请为每行署名选择角色。");
+                return FeatureSaveResult.Invalid(id, "Byline", "请为每行署名选择角色。");
             }
             if (names.FirstOrDefault(n => n.Length > BylineNameMaxLength) is { } tooLong)
             {
-                return ComposeResult.Invalid(id, "Byline", $"署名“{tooLong[..10]}…”过长，每个名字不超过 {BylineNameMaxLength} 字；多个名字请用顿号或空格分隔。");
+                return FeatureSaveResult.Invalid(id, "Byline", $"署名“{tooLong[..10]}…”过长，每个名字不超过 {BylineNameMaxLength} 字；多个名字请用顿号或空格分隔。");
             }
             entries.AddRange(names.Select(n => (row.Role, n)));
         }
@@ -241,22 +264,22 @@ public sealed class FeatureComposer(NewsDbContext db, AuditLog audit)
     }
 
     /// <summary>Deletes the feature (its sidebars, photos and byline with it); the stories themselves stay.</summary>
-    public async Task<ComposeResult> DeleteAsync(int id, NewsroomUser user, CancellationToken cancellationToken = default)
+    public async Task<FeatureSaveResult> DeleteAsync(int id, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var feature = await db.Features.AsTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken).ConfigureAwait(false);
         if (feature is null)
         {
-            return new(ComposeOutcome.NotFound);
+            return new(SaveOutcome.NotFound);
         }
         if (feature.IsPublished)
         {
-            return ComposeResult.Invalid(id, "Id", "专题已发布，请先撤下再删除。");
+            return new(SaveOutcome.Refused, id, Message("专题已发布，请先撤下再删除。"));
         }
         db.Features.Remove(feature);
         audit.Record(user.Actor, "feature.delete", "Feature", id, feature.Title);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new(ComposeOutcome.Saved, id);
+        return new(SaveOutcome.Saved, id);
     }
 
     /// <summary>Names under one role, as typed: 刘思远、王磊 or 刘思远 王磊 or 刘思远，王磊.</summary>
@@ -264,42 +287,42 @@ public sealed class FeatureComposer(NewsDbContext db, AuditLog audit)
         (names ?? string.Empty).Split(['、', ',', '，', ';', '；', ' ', '　', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.Ordinal).ToList();
 
-    private async Task<Dictionary<string, string>> ValidateAsync(int? id, FeatureInput input, CancellationToken cancellationToken)
+    private async Task<FieldErrors> ValidateAsync(int? id, FeatureInput input, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         var slug = Slugs.Normalize(input.Slug);
         if (!Slugs.IsValid(slug))
         {
-            errors["Slug"] = Slugs.Rule;
+            errors.Add(nameof(input.Slug), Slugs.Rule);
         }
         else if (await db.Features.AnyAsync(f => f.Slug == slug && f.Id != id, cancellationToken).ConfigureAwait(false))
         {
-            errors["Slug"] = "这个网址名已被另一个专题使用。";
+            errors.Add(nameof(input.Slug), "这个网址名已被另一个专题使用。");
         }
         var title = input.Title?.Trim();
         if (string.IsNullOrEmpty(title))
         {
-            errors["Title"] = "请填写专题标题。";
+            errors.Add(nameof(input.Title), "请填写专题标题。");
         }
         else if (title.Length > 200)
         {
-            errors["Title"] = "专题标题不超过 200 字。";
+            errors.Add(nameof(input.Title), "专题标题不超过 200 字。");
         }
         if (input.Summary?.Trim().Length > 1000)
         {
-            errors["Summary"] = "导语不超过 1000 字。";
+            errors.Add(nameof(input.Summary), "导语不超过 1000 字。");
         }
         if (input.BylineLabel?.Trim().Length > 50)
         {
-            errors["BylineLabel"] = "署名标题不超过 50 字。";
+            errors.Add(nameof(input.BylineLabel), "署名标题不超过 50 字。");
         }
         if (!await db.Articles.AnyAsync(a => a.Id == input.LeadArticleId, cancellationToken).ConfigureAwait(false))
         {
-            errors["LeadArticleId"] = "请选择主稿。";
+            errors.Add(nameof(input.LeadArticleId), "请选择主稿。");
         }
         if (input.EditionPageId is { } pageId && !await db.EditionPages.AnyAsync(p => p.Id == pageId, cancellationToken).ConfigureAwait(false))
         {
-            errors["EditionPageId"] = "所选版面不存在。";
+            errors.Add(nameof(input.EditionPageId), "所选版面不存在。");
         }
         return errors;
     }
@@ -318,7 +341,7 @@ public sealed class FeatureComposer(NewsDbContext db, AuditLog audit)
         db.Features.AsTracking().Include(f => f.Sidebars).Include(f => f.Photos).Include(f => f.Byline)
             .AsSplitQuery().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
 
-    private async Task<ComposeResult> SaveAsync(int id, CancellationToken cancellationToken)
+    private async Task<FeatureSaveResult> SaveAsync(int id, CancellationToken cancellationToken)
     {
         try
         {
@@ -327,9 +350,34 @@ public sealed class FeatureComposer(NewsDbContext db, AuditLog audit)
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new(ComposeOutcome.Conflict, id);
+            return await ConflictAsync(id, cancellationToken).ConfigureAwait(false);
         }
-        return new(ComposeOutcome.Saved, id);
+        return new(SaveOutcome.Saved, id);
+    }
+
+    /// <summary>
+    /// Someone changed the feature after this editor loaded it. Nothing is written: the result carries what is
+    /// saved now (with its Version, so saving again is a deliberate choice made with both versions in view).
+    /// </summary>
+    private async Task<FeatureSaveResult> ConflictAsync(int id, CancellationToken cancellationToken)
+    {
+        var saved = await db.Features.FirstOrDefaultAsync(f => f.Id == id, cancellationToken).ConfigureAwait(false);
+        if (saved is null)
+        {
+            return new(SaveOutcome.NotFound);
+        }
+        var by = await db.AuditEntries.Where(a => a.EntityType == "Feature" && a.EntityId == id.ToString(CultureInfo.InvariantCulture))
+            .OrderByDescending(a => a.Id).Select(a => a.UserName).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return new(SaveOutcome.Conflict, id,
+            Message("保存未成功：您编辑期间，这个专题已被他人修改并保存。您的输入仍保留在表单中，下方是目前已保存的内容。请核对后再次保存，再次保存将以您的版本为准。"),
+            FeatureInput.From(saved), by);
+    }
+
+    private static FieldErrors Message(string message)
+    {
+        var errors = new FieldErrors();
+        errors.Add(string.Empty, message);
+        return errors;
     }
 
     /// <summary>Swaps an item with its neighbour and renumbers 0..n-1. Returns false at either end.</summary>

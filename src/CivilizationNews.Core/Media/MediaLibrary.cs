@@ -1,30 +1,65 @@
+using System.Globalization;
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
+using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Media;
 
-/// <summary>What an editor types about a photo: alt text (required), caption and the credit.</summary>
-public sealed record MediaMetadata(string? AltText, string? Caption, int? CreditContributorId, string? CreditText, CreditKind CreditKind);
-
-public enum MediaOutcome
+/// <summary>
+/// What an editor types about a photo: alt text (required), caption and the credit, and (editing) the Version
+/// loaded. A record, so that the admin's page models can extend it and keep the fields' plain names.
+/// </summary>
+public record MediaInput
 {
-    Saved,
-    Invalid,
-    NotFound,
-    /// <summary>Someone else changed the item since it was loaded; nothing was written.</summary>
-    Conflict,
-    /// <summary>The item is used by a story, a feature or a unit and cannot be deleted.</summary>
-    InUse,
+    public string? AltText { get; set; }
+    public string? Caption { get; set; }
+    public int? CreditContributorId { get; set; }
+    public string? CreditText { get; set; }
+    public CreditKind CreditKind { get; set; } = CreditKind.Photographed;
+    /// <summary>The version the editor loaded: a save over a newer one is refused as a conflict.</summary>
+    public Guid Version { get; set; }
+
+    public static MediaInput From(MediaItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new()
+        {
+            AltText = item.AltText, Caption = item.Caption, CreditContributorId = item.CreditContributorId, CreditText = item.CreditText,
+            CreditKind = item.CreditKind, Version = item.Version,
+        };
+    }
 }
 
-/// <summary>The result of a media-library write. <see cref="Errors"/> maps a form field to a Chinese message.</summary>
-public sealed record MediaResult(MediaOutcome Outcome, int MediaId = 0, IReadOnlyDictionary<string, string>? Errors = null)
+/// <summary>
+/// How a media-library write ended. <see cref="Errors"/> keys each message by its form field ("File", "AltText").
+/// After a <see cref="SaveOutcome.Conflict"/>, <see cref="Saved"/> is what is saved now and <see cref="SavedBy"/> who saved it.
+/// </summary>
+public sealed record MediaSaveResult(SaveOutcome Outcome, int MediaId = 0, FieldErrors? Errors = null, MediaInput? Saved = null, string? SavedBy = null)
 {
-    public string? FirstError => Errors?.Values.FirstOrDefault();
+    public string? FirstError => Errors is { IsValid: false } errors ? errors.All[0].Message : null;
+
+    internal static MediaSaveResult Invalid(int mediaId, string field, string message)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, message);
+        return new(SaveOutcome.Invalid, mediaId, errors);
+    }
 }
+
+/// <summary>A photo in the library grid: its credit as shown and how many stories and features use it.</summary>
+public sealed record MediaTile(int Id, string Alt, string? Caption, string? Credit, CreditKind CreditKind, int Width, int Height, int Uses);
+
+/// <summary>One stored rendition of a photo.</summary>
+public sealed record RenditionRow(string Name, string ContentType, int Width, int Height, long Bytes);
+
+/// <summary>A photo opened for editing: its form, the original's facts, its renditions and uses, and whether this user may delete it.</summary>
+public sealed record MediaDetails(
+    int Id, MediaInput Input, string ContentType, int Width, int Height, long ByteSize, DateTime CreatedAt,
+    IReadOnlyList<RenditionRow> Renditions, IReadOnlyList<MediaUse> Uses, bool CanDelete);
 
 public enum MediaUseKind
 {
@@ -47,7 +82,28 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
     public const int CaptionMaxLength = 1000;
     public const int CreditMaxLength = 100;
 
-    public async Task<MediaResult> UploadAsync(byte[] data, MediaMetadata metadata, NewsroomUser user, CancellationToken cancellationToken = default)
+    public const int PageSize = 40;
+
+    /// <summary>
+    /// Uploads a posted file. An empty or missing file, or one declared larger than <see cref="ImageUploadValidator.MaxBytes"/>,
+    /// is refused before anything is read into memory.
+    /// </summary>
+    public async Task<MediaSaveResult> UploadAsync(Stream? file, long length, MediaInput metadata, NewsroomUser user, CancellationToken cancellationToken = default)
+    {
+        if (file is null || length == 0)
+        {
+            return MediaSaveResult.Invalid(0, "File", ImageUploadValidator.EmptyMessage);
+        }
+        if (length > ImageUploadValidator.MaxBytes)
+        {
+            return MediaSaveResult.Invalid(0, "File", ImageUploadValidator.TooLargeMessage);
+        }
+        var data = new byte[length];
+        await file.ReadExactlyAsync(data, cancellationToken).ConfigureAwait(false);
+        return await UploadAsync(data, metadata, user, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<MediaSaveResult> UploadAsync(byte[] data, MediaInput metadata, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -56,11 +112,11 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
         var check = ImageUploadValidator.Validate(data);
         if (!check.IsValid)
         {
-            errors["File"] = check.Error!;
+            errors.Add("File", check.Error!);
         }
-        if (errors.Count > 0)
+        if (!errors.IsValid)
         {
-            return new(MediaOutcome.Invalid, Errors: errors);
+            return new(SaveOutcome.Invalid, Errors: errors);
         }
 
         IReadOnlyList<ImageRendition> renditions;
@@ -71,7 +127,7 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
         catch (InvalidOperationException)
         {
             // The header was sound but the pixels are not (a truncated or corrupt file).
-            return new(MediaOutcome.Invalid, Errors: new Dictionary<string, string> { ["File"] = ImageUploadValidator.UnreadableMessage });
+            return MediaSaveResult.Invalid(0, "File", ImageUploadValidator.UnreadableMessage);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -91,29 +147,29 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
         audit.Record(user.Actor, "media.upload", "Media", item.Id, $"{item.AltText}（{item.Width}×{item.Height}，{item.ContentType}）");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new(MediaOutcome.Saved, item.Id);
+        return new(SaveOutcome.Saved, item.Id);
     }
 
-    /// <summary>Saves new metadata over an image, unless someone else saved it after <paramref name="expectedVersion"/>.</summary>
-    public async Task<MediaResult> UpdateAsync(int id, MediaMetadata metadata, Guid expectedVersion, NewsroomUser user, CancellationToken cancellationToken = default)
+    /// <summary>Saves new metadata over an image, unless someone else saved it after the Version the editor loaded.</summary>
+    public async Task<MediaSaveResult> UpdateAsync(int id, MediaInput metadata, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(user);
         var item = await db.Media.AsTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
-            return new(MediaOutcome.NotFound);
+            return new(SaveOutcome.NotFound);
         }
-        if (item.Version != expectedVersion)
+        if (item.Version != metadata.Version)
         {
-            return new(MediaOutcome.Conflict, id);
+            return await ConflictAsync(id, cancellationToken).ConfigureAwait(false);
         }
         var errors = await ValidateAsync(metadata, cancellationToken).ConfigureAwait(false);
-        if (errors.Count > 0)
+        if (!errors.IsValid)
         {
-            return new(MediaOutcome.Invalid, id, errors);
+            return new(SaveOutcome.Invalid, id, errors);
         }
-        db.Entry(item).Property(m => m.Version).OriginalValue = expectedVersion;
+        db.Entry(item).Property(m => m.Version).OriginalValue = metadata.Version;
         Apply(item, metadata);
         audit.Record(user.Actor, "media.update", "Media", id, item.AltText);
         try
@@ -123,29 +179,89 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new(MediaOutcome.Conflict, id);
+            return await ConflictAsync(id, cancellationToken).ConfigureAwait(false);
         }
-        return new(MediaOutcome.Saved, id);
+        return new(SaveOutcome.Saved, id);
     }
 
-    /// <summary>Deletes an image no story, feature or unit uses (its renditions go with it).</summary>
-    public async Task<MediaResult> DeleteAsync(int id, NewsroomUser user, CancellationToken cancellationToken = default)
+    /// <summary>Deletes an image no story, feature or unit uses (its renditions go with it). Only editors delete.</summary>
+    public async Task<MediaSaveResult> DeleteAsync(int id, NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsEditor)
+        {
+            return new(SaveOutcome.Forbidden, id);
+        }
         var item = await db.Media.AsTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
-            return new(MediaOutcome.NotFound);
+            return new(SaveOutcome.NotFound);
         }
         var uses = await UsesAsync(id, cancellationToken).ConfigureAwait(false);
         if (uses.Count > 0)
         {
-            return new(MediaOutcome.InUse, id, new Dictionary<string, string> { ["Id"] = $"这张图片正被 {uses.Count} 处使用，不能删除。请先在稿件、专题或单位中移除它。" });
+            var refused = new FieldErrors();
+            refused.Add(string.Empty, $"这张图片正被 {uses.Count} 处使用，不能删除。请先在稿件、专题或单位中移除它。");
+            return new(SaveOutcome.Refused, id, refused);
         }
         db.Media.Remove(item);
         audit.Record(user.Actor, "media.delete", "Media", id, item.AltText);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new(MediaOutcome.Saved, id);
+        return new(SaveOutcome.Saved, id);
+    }
+
+    /// <summary>The library grid: newest first, optionally only photos whose alt text, caption or credit contains <paramref name="text"/>.</summary>
+    public Task<PagedList<MediaTile>> ListAsync(string? text, int page, CancellationToken cancellationToken = default)
+    {
+        var query = db.Media.AsQueryable();
+        if (FieldErrors.Clean(text) is { } q)
+        {
+            query = query.Where(m => m.AltText.Contains(q) || (m.Caption != null && m.Caption.Contains(q))
+                || (m.CreditText != null && m.CreditText.Contains(q)) || (m.CreditContributor != null && m.CreditContributor.Name.Contains(q)));
+        }
+        return query.OrderByDescending(m => m.Id)
+            .Select(m => new MediaTile(m.Id, m.AltText, m.Caption,
+                m.CreditContributor != null ? m.CreditContributor.Name : m.CreditText, m.CreditKind, m.Width, m.Height,
+                db.ArticlePhotos.Count(p => p.MediaId == m.Id) + db.FeaturePhotos.Count(p => p.MediaId == m.Id)))
+            .ToPagedListAsync(page, PageSize, cancellationToken);
+    }
+
+    /// <summary>A photo opened for editing, or null when there is no such photo.</summary>
+    public async Task<MediaDetails?> OpenAsync(int id, NewsroomUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var item = await db.Media.FirstOrDefaultAsync(m => m.Id == id, cancellationToken).ConfigureAwait(false);
+        if (item is null)
+        {
+            return null;
+        }
+        var renditions = await db.MediaVariants.Where(v => v.MediaId == id).OrderBy(v => v.Id)
+            .Select(v => new RenditionRow(v.Name, v.ContentType, v.Width, v.Height, v.Data.Length))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var uses = await UsesAsync(id, cancellationToken).ConfigureAwait(false);
+        return new(id, MediaInput.From(item), item.ContentType, item.Width, item.Height, item.ByteSize, item.CreatedAt,
+            renditions, uses, user.IsEditor && uses.Count == 0);
+    }
+
+    /// <summary>The credit select's contributors.</summary>
+    public Task<List<Choice>> ContributorChoicesAsync(CancellationToken cancellationToken = default) => db.ContributorChoicesAsync(cancellationToken);
+
+    /// <summary>
+    /// Someone saved the photo's details after this editor loaded them. Nothing is written: the result carries what is
+    /// saved now (with its Version, so saving again is a deliberate choice made with both versions in view).
+    /// </summary>
+    private async Task<MediaSaveResult> ConflictAsync(int id, CancellationToken cancellationToken)
+    {
+        var saved = await db.Media.FirstOrDefaultAsync(m => m.Id == id, cancellationToken).ConfigureAwait(false);
+        if (saved is null)
+        {
+            return new(SaveOutcome.NotFound);
+        }
+        var by = await db.AuditEntries.Where(a => a.EntityType == "Media" && a.EntityId == id.ToString(CultureInfo.InvariantCulture))
+            .OrderByDescending(a => a.Id).Select(a => a.UserName).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var errors = new FieldErrors();
+        errors.Add(string.Empty, "保存未成功：您编辑期间，这张图片的信息已被他人修改并保存。您的输入仍保留在下方，旁边是目前已保存的内容。请核对后再次保存，再次保存将以您的版本为准。");
+        return new(SaveOutcome.Conflict, id, errors, MediaInput.From(saved), by);
     }
 
     /// <summary>Where an image is used: stories (any state), features and unit logos.</summary>
@@ -163,46 +279,46 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
         return [.. articles, .. features, .. units];
     }
 
-    private async Task<Dictionary<string, string>> ValidateAsync(MediaMetadata metadata, CancellationToken cancellationToken)
+    private async Task<FieldErrors> ValidateAsync(MediaInput metadata, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         var alt = metadata.AltText?.Trim();
         if (string.IsNullOrEmpty(alt))
         {
-            errors["AltText"] = "请填写替代文字：用一句话说明图片内容，供读屏软件朗读，图片无法显示时也会显示它。";
+            errors.Add("AltText", "请填写替代文字：用一句话说明图片内容，供读屏软件朗读，图片无法显示时也会显示它。");
         }
         else if (alt.Length > AltMaxLength)
         {
-            errors["AltText"] = $"替代文字不超过 {AltMaxLength} 字。";
+            errors.Add("AltText", $"替代文字不超过 {AltMaxLength} 字。");
         }
         if (metadata.Caption?.Trim().Length > CaptionMaxLength)
         {
-            errors["Caption"] = $"图片说明不超过 {CaptionMaxLength} 字。";
+            errors.Add("Caption", $"图片说明不超过 {CaptionMaxLength} 字。");
         }
         var text = metadata.CreditText?.Trim();
-        if (text?.Length > CreditMaxLength)
+        if (metadata.CreditContributorId is null && text?.Length > CreditMaxLength)
         {
-            errors["CreditText"] = $"署名不超过 {CreditMaxLength} 字。";
+            errors.Add("CreditText", $"署名不超过 {CreditMaxLength} 字。");
         }
         if (metadata.CreditContributorId is { } contributorId)
         {
             if (!string.IsNullOrEmpty(text))
             {
-                errors["CreditText"] = "署名请在作者列表和手工填写中二选一。";
+                errors.Add("CreditText", "署名请在作者列表和手工填写中二选一。");
             }
             else if (!await db.Contributors.AnyAsync(c => c.Id == contributorId, cancellationToken).ConfigureAwait(false))
             {
-                errors["CreditContributorId"] = "所选作者不存在。";
+                errors.Add("CreditContributorId", "所选作者不存在。");
             }
         }
         if (!Enum.IsDefined(metadata.CreditKind))
         {
-            errors["CreditKind"] = "请选择“摄”或“供图”。";
+            errors.Add("CreditKind", "请选择“摄”或“供图”。");
         }
         return errors;
     }
 
-    private static void Apply(MediaItem item, MediaMetadata metadata)
+    private static void Apply(MediaItem item, MediaInput metadata)
     {
         static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         item.AltText = metadata.AltText!.Trim();

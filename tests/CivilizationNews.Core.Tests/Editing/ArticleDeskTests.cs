@@ -96,9 +96,10 @@ public sealed class ArticleDeskTests
         var result = await f.Desk(db).CreateAsync(f.Input("  ") with { SectionId = 999, KeyFigures = "这不是数据" }, NewsroomFixture.Reporter, Ct);
 
         Assert.Equal(SaveOutcome.Invalid, result.Outcome);
-        Assert.Equal("请填写标题。", result.Errors!["Title"]);
-        Assert.Equal("请选择栏目。", result.Errors["SectionId"]);
-        Assert.StartsWith("无法识别的数据行", result.Errors["KeyFigures"], StringComparison.Ordinal);
+        string Error(string field) => Assert.Single(result.Errors!.All, e => e.Field == field).Message;
+        Assert.Equal("请填写标题。", Error("Title"));
+        Assert.Equal("请选择栏目。", Error("SectionId"));
+        Assert.StartsWith("无法识别的数据行", Error("KeyFigures"), StringComparison.Ordinal);
         Assert.Equal(0, await db.Articles.CountAsync(Ct));
     }
 

@@ -11,6 +11,10 @@
   var presence = document.getElementById('presence');
   var presenceNames = document.getElementById('presence-names');
   var articleId = form.getAttribute('data-article-id');
+  // The server names its own addresses (Url.Action), so a route change needs no edit here.
+  var previewUrl = form.getAttribute('data-preview-url');
+  var autosaveUrl = form.getAttribute('data-autosave-url');
+  var heartbeatUrl = form.getAttribute('data-heartbeat-url');
   var storageKey = 'cn-draft:' + (articleId || 'new');
   var token = form.querySelector('input[name="__RequestVerificationToken"]');
   var dirty = false;
@@ -58,7 +62,7 @@
     var data = new FormData();
     data.append('body', body.value);
     data.append('dateline', document.getElementById('Dateline').value);
-    post('/admin/articles/preview', data).then(function (r) {
+    post(previewUrl, data).then(function (r) {
       if (!r.ok) { throw new Error(r.status); }
       return r.text();
     }).then(function (html) {
@@ -96,14 +100,14 @@
   function autosave() {
     if (!articleId) { return; }
     if (!dirty) {
-      post('/admin/articles/' + articleId + '/heartbeat', new FormData())
+      post(heartbeatUrl, new FormData())
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (j) { if (j) { showOthers(j.others); offline.hidden = true; } })
         .catch(function () { offline.hidden = false; });
       return;
     }
     var data = new FormData(form);
-    post('/admin/articles/' + articleId + '/autosave', data).then(function (r) {
+    post(autosaveUrl, data).then(function (r) {
       if (!r.ok) { throw new Error(r.status); }
       return r.json();
     }).then(function (j) {

@@ -163,8 +163,11 @@ public sealed class MediaLibraryTests
 
         form["AltText"] = "过期页面上的修改";
         var stale = await AdminClient.PostFormAsync(editor, $"/admin/media/{id}", $"/admin/media/{id}", form);
-        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
-        Assert.Contains("已被他人修改", await FlashAsync(editor, $"/admin/media/{id}"), StringComparison.Ordinal);
+        // One conflict experience across the admin: 409, the editor's input kept beside what is saved now.
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var conflict = await stale.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("已被他人修改", conflict, StringComparison.Ordinal);
+        Assert.Contains("过期页面上的修改", conflict, StringComparison.Ordinal);
         Assert.Equal("新的替代文字", await factory.QueryAsync(db => db.Media.Where(m => m.Id == id).Select(m => m.AltText).SingleAsync(Ct)));
     }
 }

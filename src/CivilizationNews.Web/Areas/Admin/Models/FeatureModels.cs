@@ -1,23 +1,9 @@
-using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Features;
 
 namespace CivilizationNews.Web.Areas.Admin.Models;
 
-/// <summary>The feature's own fields as the composer posts them.</summary>
-public sealed class FeatureForm
-{
-    public string? Slug { get; set; }
-    public string? Title { get; set; }
-    public string? Summary { get; set; }
-    public int LeadArticleId { get; set; }
-    public int? EditionPageId { get; set; }
-    public string? BylineLabel { get; set; } = "本版撰文";
-    public Guid Version { get; set; }
-
-    public FeatureInput ToInput() => new(Slug, Title, Summary, LeadArticleId, EditionPageId, BylineLabel);
-}
-
+/// <summary>The byline form: one role and one line of names per row.</summary>
 public sealed class BylineForm
 {
     public List<CreditRole> Roles { get; set; } = [];
@@ -27,23 +13,23 @@ public sealed class BylineForm
         Names.Select((names, i) => new BylineRow(i < Roles.Count ? Roles[i] : CreditRole.Reporter, names)).ToList();
 }
 
-public sealed record FeatureRowView(int Id, string Title, string Slug, string LeadTitle, bool IsPublished, DateTime? PublishedAt, DateTime UpdatedAt, int Sidebars, int NotReady);
-
-public sealed record FeatureStoryView(int Id, string Title, ArticleStatus Status);
-
-public sealed record FeaturePhotoView(int MediaId, string Alt, string? Credit);
-
-public sealed record BylineRowView(CreditRole Role, string Names);
-
-/// <summary>The composer page: the details form, then the stories, photos, byline and publishing panels.</summary>
-public sealed record FeatureComposerPage(
-    int? Id, FeatureForm Form, bool IsPublished, DateTime? PublishedAt,
-    FeatureStoryView? Lead, IReadOnlyList<FeatureStoryView> Sidebars, IReadOnlyList<FeaturePhotoView> Photos,
-    IReadOnlyList<BylineRowView> Byline,
-    IReadOnlyList<ChoiceOption> Articles, IReadOnlyList<ChoiceOption> Pages, IReadOnlyList<PhotoOption> Library)
+/// <summary>
+/// The composer page: the details form's own fields (so that asp-for names them Title, Slug as posted), then the
+/// stories, photos, byline and publishing panels. <see cref="Saved"/> is set after a save over someone else's newer one.
+/// </summary>
+public sealed record FeatureComposerPage : FeatureInput
 {
-    public IEnumerable<FeatureStoryView> Stories => Lead is null ? Sidebars : Sidebars.Prepend(Lead);
+    public FeatureComposerPage(FeatureInput form, FeatureComposition composition, FeatureInput? saved = null, string? savedBy = null)
+        : base(form)
+    {
+        Composition = composition;
+        Saved = saved;
+        SavedBy = savedBy;
+    }
 
-    /// <summary>Stories that block publishing the feature as a whole.</summary>
-    public IReadOnlyList<FeatureStoryView> NotReady => Stories.Where(s => s.Status is not (ArticleStatus.Approved or ArticleStatus.Scheduled or ArticleStatus.Published)).ToList();
+    public FeatureComposition Composition { get; }
+
+    public FeatureInput? Saved { get; }
+
+    public string? SavedBy { get; }
 }

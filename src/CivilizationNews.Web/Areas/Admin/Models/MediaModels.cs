@@ -1,40 +1,51 @@
+using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Media;
 
 namespace CivilizationNews.Web.Areas.Admin.Models;
 
-/// <summary>The upload form. The file's name and Content-Type are ignored: the bytes decide.</summary>
-public sealed class MediaUploadForm
+/// <summary>The upload form: the file and what the editor types about it. The file's name and Content-Type are ignored: the bytes decide.</summary>
+public sealed record MediaUploadForm : MediaInput
 {
     public IFormFile? File { get; set; }
-    public string? AltText { get; set; }
-    public string? Caption { get; set; }
-    public int? CreditContributorId { get; set; }
-    public string? CreditText { get; set; }
-    public CreditKind CreditKind { get; set; } = CreditKind.Photographed;
-
-    public MediaMetadata ToMetadata() => new(AltText, Caption, CreditContributorId, CreditText, CreditKind);
 }
 
-public sealed class MediaEditForm
+/// <summary>A page with the photo fields (so that asp-for names them AltText, CreditKind as posted) and the credit select's contributors.</summary>
+public abstract record MediaFormPage : MediaInput
 {
-    public string? AltText { get; set; }
-    public string? Caption { get; set; }
-    public int? CreditContributorId { get; set; }
-    public string? CreditText { get; set; }
-    public CreditKind CreditKind { get; set; } = CreditKind.Photographed;
-    public Guid Version { get; set; }
+    protected MediaFormPage(MediaInput form, IReadOnlyList<Choice> contributors)
+        : base(form)
+    {
+        Contributors = contributors;
+    }
 
-    public MediaMetadata ToMetadata() => new(AltText, Caption, CreditContributorId, CreditText, CreditKind);
+    public IReadOnlyList<Choice> Contributors { get; }
 }
 
-public sealed record MediaTileView(int Id, string Alt, string? Caption, string? Credit, CreditKind CreditKind, int Width, int Height, int Uses);
+/// <summary>The upload page. The alt text, caption and credit typed are kept after a refusal; only the file must be chosen again.</summary>
+public sealed record MediaUploadPage : MediaFormPage
+{
+    public MediaUploadPage(MediaInput form, IReadOnlyList<Choice> contributors)
+        : base(form, contributors)
+    {
+    }
+}
 
-public sealed record MediaListPage(IReadOnlyList<MediaTileView> Items, string? Query, int Page, int PageCount, int Total);
+/// <summary>A photo's page. <see cref="Saved"/> is set after a save over someone else's newer one: what is saved now, shown beside the kept form.</summary>
+public sealed record MediaEditPage : MediaFormPage
+{
+    public MediaEditPage(MediaInput form, MediaDetails details, IReadOnlyList<Choice> contributors, MediaInput? saved = null, string? savedBy = null)
+        : base(form, contributors)
+    {
+        Details = details;
+        Saved = saved;
+        SavedBy = savedBy;
+    }
 
-public sealed record MediaUploadPage(MediaUploadForm Form, IReadOnlyList<ChoiceOption> Contributors);
+    public MediaDetails Details { get; }
 
-public sealed record RenditionView(string Name, string ContentType, int Width, int Height, long Bytes);
+    public MediaInput? Saved { get; }
 
-public sealed record MediaEditPage(
-    int Id, MediaEditForm Form, string ContentType, int Width, int Height, long ByteSize, DateTime CreatedAt,
-    IReadOnlyList<RenditionView> Renditions, IReadOnlyList<MediaUse> Uses, IReadOnlyList<ChoiceOption> Contributors, bool CanDelete);
+    public string? SavedBy { get; }
+}
+
+public sealed record MediaListPage(PagedList<MediaTile> Tiles, string? Query);

@@ -1,11 +1,15 @@
 using System.Globalization;
+using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Contributors;
-using CivilizationNews.Core.Editing;
 
-namespace CivilizationNews.Web.Areas.Admin.Models;
+namespace CivilizationNews.Core.Editing;
 
-/// <summary>The editor form as posted. Converted to an <see cref="ArticleInput"/> for the desk.</summary>
-public sealed class ArticleForm
+/// <summary>
+/// The editor form as posted and as shown: photo ids and tags are typed as text. <see cref="ToInput"/> turns it into
+/// the <see cref="ArticleInput"/> the desk saves. A record, so that the admin's page model can extend it and
+/// copy it (the page's fields keep their plain names: Title, Body, SectionId).
+/// </summary>
+public record ArticleForm
 {
     public string? Kicker { get; set; }
     public string Title { get; set; } = string.Empty;
@@ -25,7 +29,31 @@ public sealed class ArticleForm
     public int? EditionPageId { get; set; }
     public int PageOrder { get; set; } = 1;
     public string? KeyFigures { get; set; }
+    /// <summary>The version the editor loaded: a save over a newer one is refused as a conflict.</summary>
     public Guid Version { get; set; }
+
+    /// <summary>The text fields, as a revision keeps them.</summary>
+    public ArticleText Text => new(Kicker, Title ?? string.Empty, Subtitle, Summary, Dateline, Body ?? string.Empty);
+
+    /// <summary>A story as its editor form shows it (units, credits, photos, tags and key figures included).</summary>
+    public static ArticleForm From(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new()
+        {
+            Kicker = article.Kicker, Title = article.Title, Subtitle = article.Subtitle, Summary = article.Summary, Dateline = article.Dateline,
+            Body = article.Body, SectionId = article.SectionId,
+            PrimaryUnitId = article.Units.FirstOrDefault(u => u.IsPrimary)?.UnitId,
+            UnitIds = article.Units.Where(u => !u.IsPrimary).OrderBy(u => u.SortOrder).Select(u => u.UnitId).ToList(),
+            CreditContributorIds = article.Credits.OrderBy(c => c.SortOrder).Select(c => (int?)c.ContributorId).ToList(),
+            CreditRoles = article.Credits.OrderBy(c => c.SortOrder).Select(c => c.Role).ToList(),
+            PhotoIds = string.Join(",", article.Photos.OrderBy(p => p.SortOrder).Select(p => p.MediaId)),
+            Tags = string.Join("，", article.Tags.Select(t => t.Tag!.Name)),
+            EditionPageId = article.EditionPageId, PageOrder = Math.Max(1, article.PageOrder),
+            KeyFigures = KeyFigureParser.Format(article.KeyFigures),
+            Version = article.Version,
+        };
+    }
 
     public ArticleInput ToInput()
     {
@@ -53,22 +81,3 @@ public sealed class ArticleForm
         };
     }
 }
-
-public sealed record ChoiceOption(int Id, string Label);
-
-public sealed record PhotoOption(int Id, string Alt, string? Credit);
-
-/// <summary>Everything the editor page shows besides the form: choices, workflow, history.</summary>
-public sealed record EditorPage(
-    int? ArticleId, ArticleForm Form, CivilizationNews.Core.Articles.ArticleStatus Status,
-    IReadOnlyList<ChoiceOption> Sections, IReadOnlyList<ChoiceOption> Units, IReadOnlyList<ChoiceOption> Contributors,
-    IReadOnlyList<ChoiceOption> Pages, IReadOnlyList<PhotoOption> Photos,
-    IReadOnlyList<CivilizationNews.Core.Articles.ArticleStatus> Transitions,
-    IReadOnlyList<TransitionRow> History, IReadOnlyList<string> OthersEditing, RevisionSummary? PendingAutosave,
-    DateTime? ScheduledAt, DateTime? PublishedAt, bool CanEdit);
-
-public sealed record TransitionRow(DateTime At, string UserName, CivilizationNews.Core.Articles.ArticleStatus From, CivilizationNews.Core.Articles.ArticleStatus To, string? Reason);
-
-public sealed record ConflictPage(int ArticleId, ArticleForm Mine, ArticleText Theirs, string? TheirEditor, DateTime? TheirSavedAt, Guid CurrentVersion);
-
-public sealed record DiffPage(int ArticleId, string Title, RevisionSummary Older, RevisionSummary Newer, IReadOnlyList<FieldDiff> Fields);

@@ -1,0 +1,82 @@
+using CivilizationNews.Core.Auditing;
+using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Media;
+using CivilizationNews.Core.Tests.Support;
+using CivilizationNews.Core.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivilizationNews.Core.Tests.Media;
+
+public sealed class MediaLibraryTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static MediaLibrary Library(NewsroomFixture f, NewsDbContext db) => new(db, new AuditLog(db, f.Clock), f.Clock);
+
+    /// <summary>A stream that fails the test if anything reads it.</summary>
+    private sealed class UnreadableStream : MemoryStream
+    {
+        public override int Read(byte[] buffer, int offset, int count) => throw new InvalidOperationException("read");
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => throw new InvalidOperationException("read");
+    }
+
+    private static async Task<int> ItemAsync(NewsroomFixture f)
+    {
+        await using var db = f.Context();
+        var item = new MediaItem { AltText = "志愿者在路口", ContentType = "image/jpeg", Width = 10, Height = 10, ByteSize = 1, CreatedAt = DateTime.UtcNow };
+        db.Media.Add(item);
+        await db.SaveChangesAsync(Ct);
+        return item.Id;
+    }
+
+    [Fact]
+    public async Task A_missing_or_oversized_file_is_refused_before_anything_is_read()
+    {
+        using var f = await NewsroomFixture.CreateAsync();
+        await using var db = f.Context();
+        var metadata = new MediaInput { AltText = "图" };
+
+        var missing = await Library(f, db).UploadAsync(null, 0, metadata, NewsroomFixture.Reporter, Ct);
+        await using var unreadable = new UnreadableStream();
+        var tooLarge = await Library(f, db).UploadAsync(unreadable, ImageUploadValidator.MaxBytes + 1, metadata, NewsroomFixture.Reporter, Ct);
+
+        Assert.Equal((SaveOutcome.Invalid, "File", ImageUploadValidator.EmptyMessage), (missing.Outcome, missing.Errors!.All[0].Field, missing.FirstError));
+        Assert.Equal((SaveOutcome.Invalid, "File", ImageUploadValidator.TooLargeMessage), (tooLarge.Outcome, tooLarge.Errors!.All[0].Field, tooLarge.FirstError));
+        Assert.False(await db.Media.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Only_editors_delete()
+    {
+        using var f = await NewsroomFixture.CreateAsync();
+        var id = await ItemAsync(f);
+        await using var db = f.Context();
+
+        var byReporter = await Library(f, db).DeleteAsync(id, NewsroomFixture.Reporter, Ct);
+        Assert.Equal(SaveOutcome.Forbidden, byReporter.Outcome);
+        Assert.True(await db.Media.AnyAsync(m => m.Id == id, Ct));
+
+        var byEditor = await Library(f, db).DeleteAsync(id, NewsroomFixture.Editor, Ct);
+        Assert.Equal(SaveOutcome.Saved, byEditor.Outcome);
+        Assert.False(await db.Media.AnyAsync(m => m.Id == id, Ct));
+    }
+
+    [Fact]
+    public async Task A_stale_edit_is_a_conflict_that_carries_the_saved_details()
+    {
+        using var f = await NewsroomFixture.CreateAsync();
+        var id = await ItemAsync(f);
+        await using var db = f.Context();
+        var loaded = await db.Media.Where(m => m.Id == id).Select(m => m.Version).SingleAsync(Ct);
+
+        var saved = await Library(f, f.Context()).UpdateAsync(id, new MediaInput { AltText = "甲写的替代文字", Version = loaded }, NewsroomFixture.Editor, Ct);
+        var stale = await Library(f, f.Context()).UpdateAsync(id, new MediaInput { AltText = "乙写的替代文字", Version = loaded }, NewsroomFixture.Reporter, Ct);
+
+        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Equal(SaveOutcome.Conflict, stale.Outcome);
+        Assert.Equal("甲写的替代文字", stale.Saved!.AltText);
+        Assert.Equal("赵静怡", stale.SavedBy);
+        Assert.Equal("甲写的替代文字", await db.Media.Where(m => m.Id == id).Select(m => m.AltText).SingleAsync(Ct));
+    }
+}

@@ -37,7 +37,7 @@ internal static class JumpStitcher
     {
         var work = new Work();
         // Each stitch can expose a new story end (a stitched tail may itself have been cut), so look again.
-        for (var round = 0; round <= Math.Min(page.Stories.Count, MaxStitches); round++)
+        for (var round = 0; round < Math.Min(page.Stories.Count + 1, MaxStitches); round++)
         {
             var starts = IndexPieceStarts(page, work);
             var stitched = false;

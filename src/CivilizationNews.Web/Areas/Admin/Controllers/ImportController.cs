@@ -122,7 +122,7 @@ public sealed partial class ImportController(NewsDbContext db, DraftCreator crea
         return View("Index", await UploadPageAsync(form, message, cancellationToken));
     }
 
-    [HttpPost("create")]
+    [HttpPost("create"), EnableRateLimiting(RateLimits.Import)]
     [RequestSizeLimit(ReviewRequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = ReviewRequestLimit, ValueLengthLimit = (int)ReviewRequestLimit)]
     [ImportOversizeGuard(ForReview = true)]

@@ -18,6 +18,12 @@ if (command.Verb is not null)
     return await CommandLine.RunAsync(app, command);
 }
 
+// In Production, listening beyond this machine needs the public origin and host list (docs/deployment.md).
+if (!app.CheckBeforeStart())
+{
+    return 1;
+}
+
 await app.PrepareDatabaseAsync();
 app.UsePortalPipeline();
 app.MapPortalEndpoints();

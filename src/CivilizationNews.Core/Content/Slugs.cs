@@ -17,6 +17,8 @@ public static partial class Slugs
     /// <summary>Trims and lower-cases what an editor typed; validity is still checked with <see cref="IsValid"/>.</summary>
     public static string Normalize(string? slug) => (slug ?? string.Empty).Trim().ToLowerInvariant();
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    // At most 64 characters reach it (IsValid checks the length first), and no two loops can share a
+    // character; the timeout is there because every pattern over user input has one (issue 13).
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Pattern();
 }

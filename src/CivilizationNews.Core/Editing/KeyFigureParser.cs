@@ -21,8 +21,8 @@ public static partial class KeyFigureParser
             {
                 continue;
             }
-            var match = Line().Match(line);
-            if (!match.Success)
+            var match = Read(line);
+            if (match is not { Success: true })
             {
                 problems.Add($"无法识别的数据行：“{line}”，请写成“名称：数值单位”，如“志愿服务：3.06万余人次”。");
                 continue;
@@ -51,6 +51,20 @@ public static partial class KeyFigureParser
     public static string Format(IEnumerable<KeyFigure> figures) =>
         string.Join('\n', figures.OrderBy(f => f.SortOrder).Select(f => $"{f.Label}：{f.Display}"));
 
-    [GeneratedRegex(@"^(?<label>[^：:]{1,100})[：:]\s*(?<pre>约|超过)?(?<value>[0-9][0-9.,]*(?:万|亿)?)(?<over>余)?(?<measure>\S{0,20})$")]
+    /// <summary>The line's match, or null when the pattern ran out of time (then it is an unreadable line like any other).</summary>
+    private static Match? Read(string line)
+    {
+        try
+        {
+            return Line().Match(line);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    // An editor's text: bounded by a timeout like every pattern over user input (issue 13).
+    [GeneratedRegex(@"^(?<label>[^：:]{1,100})[：:]\s*(?<pre>约|超过)?(?<value>[0-9][0-9.,]*(?:万|亿)?)(?<over>余)?(?<measure>\S{0,20})$", RegexOptions.None, 1000)]
     private static partial Regex Line();
 }

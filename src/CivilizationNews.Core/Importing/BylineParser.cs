@@ -32,20 +32,20 @@ internal static partial class BylineParser
     public static IReadOnlyList<BylineRole> ReadRoles(IEnumerable<string> memberLines)
     {
         var roles = new List<(string Role, List<string> Names)>();
+        var byRole = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var waiting = new List<string>();
         var loose = new List<string>();
         string? lastRole = null;
 
         List<string> NamesOf(string role)
         {
-            var found = roles.FindIndex(r => r.Role == role);
-            if (found >= 0)
+            if (!byRole.TryGetValue(role, out var names))
             {
-                return roles[found].Names;
+                byRole[role] = names = [];
+                roles.Add((role, names));
             }
 
-            roles.Add((role, []));
-            return roles[^1].Names;
+            return names;
         }
 
         foreach (var line in memberLines)
@@ -154,6 +154,8 @@ internal static partial class BylineParser
     private static string[] Words(string line) =>
         line.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    [GeneratedRegex(@"^(?<label>本版(?:撰文|撰稿|文字|图文|文图|采写|撰写|摄影|图片))\s*[:：]?\s*(?<rest>.*)$")]
+    // The spaces around the colon are each taken whole (atomic), so the two runs cannot be split
+    // between two loops in every possible way (issue 13).
+    [GeneratedRegex(@"^(?<label>本版(?:撰文|撰稿|文字|图文|文图|采写|撰写|摄影|图片))(?>\s*)(?:[:：](?>\s*))?(?<rest>.*)$", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex Label();
 }

@@ -19,6 +19,19 @@ internal static class ContinuationAttacher
 
     public static void Attach(DraftPage page)
     {
+        var featurePairs = new Dictionary<DraftStory, HashSet<string>>();
+        HashSet<string> PairsOf(DraftStory feature)
+        {
+            if (!featurePairs.TryGetValue(feature, out var pairs))
+            {
+                featurePairs[feature] = pairs = Wording.Pairs(HeaderText(feature).Concat(feature.Paragraphs.Select(p => p.Text)));
+            }
+
+            return pairs;
+        }
+
+        // Which stories are features does not change below; only their last sections grow.
+        var allFeatures = page.Stories.Where(f => !f.IsOrphan && f.Dateline is null && f.HasHeadings).OrderBy(f => f.Position).ToList();
         foreach (var host in page.Stories.ToList())
         {
             var paragraphs = host.Paragraphs.ToList();
@@ -36,9 +49,9 @@ internal static class ContinuationAttacher
             }
 
             var runPairs = Wording.Pairs(run.Select(p => p.Text));
-            var features = page.Stories
-                .Where(f => f != host && !f.IsOrphan && f.Position < host.Position && f.Dateline is null && f.HasHeadings)
-                .Select(f => (Story: f, Score: Wording.Share(runPairs, Wording.Pairs(HeaderText(f).Concat(f.Paragraphs.Select(p => p.Text))))))
+            // The nearest features before the list (a page has one or two); each one's wording is read once.
+            var features = NearestBefore(allFeatures, host)
+                .Select(f => (Story: f, Score: Wording.Share(runPairs, PairsOf(f))))
                 .OrderByDescending(f => f.Score)
                 .ToList();
             if (features.Count == 0 && !host.IsOrphan)
@@ -55,15 +68,13 @@ internal static class ContinuationAttacher
                 continue;
             }
 
-            foreach (var paragraph in run)
-            {
-                host.Remove(paragraph);
-            }
+            host.RemoveAll(run);
 
             if (bestScore >= MinEvidence && bestScore >= ClearMargin * Math.Max(hostScore, runnerUp))
             {
                 var feature = features[0].Story;
                 feature.Sections[^1].Paragraphs.AddRange(run);
+                featurePairs.Remove(feature);
                 var printedAfter = host.IsOrphan ? "版面另一处" : $"《{host.Title}》之后";
                 page.Warnings.Add(new ImportWarning(
                     ImportWarningKind.Attached,
@@ -76,6 +87,26 @@ internal static class ContinuationAttacher
                 page.Unattached.AddRange(run);
             }
         }
+    }
+
+    /// <summary>The last <see cref="ImportLimits.MaxFeatureCandidates"/> features printed before the host, in page order.</summary>
+    private static IEnumerable<DraftStory> NearestBefore(List<DraftStory> features, DraftStory host)
+    {
+        var (low, high) = (0, features.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (features[middle].Position < host.Position)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return features.GetRange(Math.Max(0, low - ImportLimits.MaxFeatureCandidates), Math.Min(low, ImportLimits.MaxFeatureCandidates)).Where(f => f != host);
     }
 
     /// <summary>Where a story's text turns into a list that may belong elsewhere, or -1.</summary>
@@ -104,7 +135,7 @@ internal static class ContinuationAttacher
     private static bool Announces(IEnumerable<string> storyText, List<DraftParagraph> run)
     {
         var items = run.Where(p => PrintText.IsBulleted(p.Text)).Select(p => p.Text).ToList();
-        if (items.Count < 2)
+        if (items.Count is < 2 or > ImportLimits.MaxAnnouncedItems)
         {
             return false;
         }

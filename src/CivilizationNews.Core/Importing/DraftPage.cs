@@ -87,6 +87,16 @@ internal sealed class DraftStory(int position)
             section.Paragraphs.Remove(paragraph);
         }
     }
+
+    /// <summary>Removes many paragraphs in one pass (one by one, a long run cost the square of its length).</summary>
+    public void RemoveAll(IEnumerable<DraftParagraph> paragraphs)
+    {
+        var gone = paragraphs.ToHashSet();
+        foreach (var section in Sections)
+        {
+            section.Paragraphs.RemoveAll(gone.Contains);
+        }
+    }
 }
 
 internal sealed class DraftPage

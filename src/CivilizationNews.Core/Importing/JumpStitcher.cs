@@ -10,18 +10,45 @@ internal static class JumpStitcher
     /// <summary>Shorter repeats happen by chance ("的工作。"); six characters in a row do not.</summary>
     public const int MinOverlap = 6;
 
-    private sealed record Candidate(DraftStory Story, DraftParagraph Paragraph, int PieceIndex, int Offset);
+    // The search is bounded so that a page built to be slow costs no more than a few times a real
+    // one (issue 13): a page has a handful of jumped tails, each overlapping its story by a few
+    // words, and no real page prints dozens of paragraphs that open with the same six characters.
+
+    /// <summary>The overlap is the first words of a tail; longer repeats are not looked for.</summary>
+    public const int MaxOverlap = 300;
+
+    /// <summary>Paragraphs sharing one opening (six characters) that are tried as a tail, in page order.</summary>
+    public const int MaxCandidatesPerOpening = 32;
+
+    /// <summary>Tails stitched on one page at most; any further ones stay where they were printed.</summary>
+    public const int MaxStitches = 64;
+
+    /// <summary>
+    /// The whole search's work (pieces indexed, positions looked up, characters compared) on one page.
+    /// A real page spends tens of thousands; once this is spent, stitching stops and the remaining
+    /// tails stay where they were printed, so nothing is lost, only left to the editor.
+    /// </summary>
+    public const int MaxWork = 4_000_000;
+
+    /// <summary>A place a tail could start; <paramref name="Text"/> is the paragraph's text when indexed (joined once, not per try).</summary>
+    private sealed record Candidate(DraftStory Story, DraftParagraph Paragraph, int PieceIndex, int Offset, string Text);
 
     public static void Stitch(DraftPage page)
     {
+        var work = new Work();
         // Each stitch can expose a new story end (a stitched tail may itself have been cut), so look again.
-        for (var round = 0; round <= page.Stories.Count; round++)
+        for (var round = 0; round < Math.Min(page.Stories.Count + 1, MaxStitches); round++)
         {
-            var starts = IndexPieceStarts(page);
+            var starts = IndexPieceStarts(page, work);
             var stitched = false;
             foreach (var story in page.Stories.Where(s => !s.IsOrphan && s.ContinuesOn is null))
             {
-                if (story.LastParagraph is { } end && FindTail(story, end, starts) is { } tail)
+                if (work.Exhausted)
+                {
+                    return;
+                }
+
+                if (story.LastParagraph is { } end && FindTail(story, end, starts, work) is { } tail)
                 {
                     Join(page, story, end, tail.Candidate, tail.Overlap);
                     stitched = true;
@@ -37,7 +64,7 @@ internal static class JumpStitcher
     }
 
     /// <summary>Every place a tail could start: each paragraph, and each source line inside one (a tail may have been glued on).</summary>
-    private static Dictionary<string, List<Candidate>> IndexPieceStarts(DraftPage page)
+    private static Dictionary<string, List<Candidate>> IndexPieceStarts(DraftPage page, Work work)
     {
         var starts = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
         foreach (var story in page.Stories)
@@ -46,6 +73,7 @@ internal static class JumpStitcher
             foreach (var paragraph in story.Paragraphs)
             {
                 var text = paragraph.Text;
+                work.Spend(paragraph.Pieces.Count);
                 var offset = 0;
                 for (var i = 0; i < paragraph.Pieces.Count; offset += paragraph.Pieces[i].Text.Length, i++)
                 {
@@ -61,7 +89,10 @@ internal static class JumpStitcher
                         starts[key] = list = [];
                     }
 
-                    list.Add(new Candidate(story, paragraph, i, offset));
+                    if (list.Count < MaxCandidatesPerOpening)
+                    {
+                        list.Add(new Candidate(story, paragraph, i, offset, text));
+                    }
                 }
             }
         }
@@ -69,14 +100,16 @@ internal static class JumpStitcher
         return starts;
     }
 
-    private static (Candidate Candidate, int Overlap)? FindTail(DraftStory story, DraftParagraph end, Dictionary<string, List<Candidate>> starts)
+    private static (Candidate Candidate, int Overlap)? FindTail(DraftStory story, DraftParagraph end, Dictionary<string, List<Candidate>> starts, Work work)
     {
         var text = end.Text;
+        var lookup = starts.GetAlternateLookup<ReadOnlySpan<char>>();
 
         // The earliest matching position gives the longest overlap.
-        for (var p = 0; p + MinOverlap <= text.Length; p++)
+        for (var p = Math.Max(0, text.Length - MaxOverlap); p + MinOverlap <= text.Length; p++)
         {
-            if (!starts.TryGetValue(text.Substring(p, MinOverlap), out var candidates))
+            work.Spend(1);
+            if (!lookup.TryGetValue(text.AsSpan(p, MinOverlap), out var candidates))
             {
                 continue;
             }
@@ -89,8 +122,18 @@ internal static class JumpStitcher
                     continue;
                 }
 
-                var tail = candidate.Paragraph.Text.AsSpan(candidate.Offset);
-                if (tail.Length >= overlap && tail[..overlap].SequenceEqual(text.AsSpan(p)))
+                var tail = candidate.Text.AsSpan(candidate.Offset);
+                if (tail.Length < overlap)
+                {
+                    continue;
+                }
+
+                if (!work.Spend(overlap))
+                {
+                    return null;
+                }
+
+                if (tail[..overlap].SequenceEqual(text.AsSpan(p)))
                 {
                     return (candidate, overlap);
                 }
@@ -124,9 +167,9 @@ internal static class JumpStitcher
         var moved = new DraftParagraph(tailPieces, source.Run);
         moved.DropPrefix(overlap);
         end.Pieces.AddRange(moved.Pieces);
+        host.RemoveAll(following);
         foreach (var paragraph in following)
         {
-            host.Remove(paragraph);
             story.Add(paragraph);
         }
 
@@ -137,5 +180,20 @@ internal static class JumpStitcher
             $"《{story.Title}》印在别处的转版文字已接回文末，重叠的“{PrintText.Excerpt(overlapText)}”只保留一次{more}。",
             story.Title)
         { Lines = lines });
+    }
+
+    /// <summary>What is left of <see cref="MaxWork"/>.</summary>
+    private sealed class Work
+    {
+        private long _left = MaxWork;
+
+        public bool Exhausted => _left <= 0;
+
+        /// <summary>Takes <paramref name="amount"/> from what is left; false once nothing is.</summary>
+        public bool Spend(int amount)
+        {
+            _left -= amount;
+            return _left > 0;
+        }
     }
 }

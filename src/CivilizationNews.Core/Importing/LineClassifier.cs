@@ -53,7 +53,13 @@ internal static class LineClassifier
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (Markers.JumpOutPage(line.Text) is { } outPage)
+            if (line.Text.Length > ImportLimits.MaxClassifiedLineLength)
+            {
+                // Markers, bylines, captions and credits are short; a longer line is prose. Capping here
+                // keeps every test below to a bounded line (issue 13).
+                MarkText(line);
+            }
+            else if (Markers.JumpOutPage(line.Text) is { } outPage)
             {
                 line.Kind = LineKind.JumpOut;
                 line.JumpPage = outPage;
@@ -92,8 +98,8 @@ internal static class LineClassifier
         line.IsDateline = Markers.StartsWithDateline(text);
         line.IsBullet = PrintText.IsBulleted(text);
         line.IsSubtitle = PrintText.StartsWithDash(text) && PrintText.IsShortLine(text);
-        var credit = CreditText(text);
-        line.IsCredit = !line.IsDateline && BylineParser.IsMemberLine(credit) && BylineParser.HasRole(credit);
+        var credit = text.Length > ImportLimits.MaxClassifiedLineLength ? "" : CreditText(text);
+        line.IsCredit = !line.IsDateline && credit.Length > 0 && BylineParser.IsMemberLine(credit) && BylineParser.HasRole(credit);
         line.IsShort = !line.IsBullet && !line.IsDateline && !line.IsCredit && PrintText.IsShortLine(text);
     }
 

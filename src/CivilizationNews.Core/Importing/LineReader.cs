@@ -86,6 +86,6 @@ internal static partial class LineReader
         return width >= 2;
     }
 
-    [GeneratedRegex("\r\n|[\r\n\f\v\u0085\u2028\u2029]")]
+    [GeneratedRegex("\r\n|[\r\n\f\v\u0085\u2028\u2029]", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex LineBreak();
 }

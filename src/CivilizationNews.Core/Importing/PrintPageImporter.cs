@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CivilizationNews.Core.Importing;
 
@@ -50,8 +51,22 @@ public sealed class PrintPageImporter
         return PageDecoder.Decode(bytes);
     }
 
-    /// <exception cref="ImportInputException">The text is empty, binary or too large.</exception>
+    /// <exception cref="ImportInputException">The text is empty, binary, too large or too complex to read in time.</exception>
     public ImportResult Import(string text)
+    {
+        try
+        {
+            return ImportText(text);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            // Every pattern has a time limit (ImportLimits): text that defeats one is refused like any
+            // other input that is not a page, with a message for the editor; the caller logs the reason.
+            throw new ImportInputException(ImportInputReason.TooComplex, e);
+        }
+    }
+
+    private ImportResult ImportText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (Encoding.UTF8.GetByteCount(text) > MaxBytes)

@@ -269,13 +269,13 @@ internal static partial class PrintText
 
     private const string CountPattern = @"(?<n>[0-9０-９]{1,2}|两|[一二三四五六七八九十]{1,3})";
 
-    [GeneratedRegex("“" + CountPattern + "[^”“]{1,6}”|(?<![0-9０-９第])" + CountPattern + "(?:(?:个|项|条|大|种|点|类)[^，,。；;：:！？!?、]{0,4}?)?(?:举措|措施|方面|环节|行动|工程|机制|做法|任务|重点|途径|目标|原则|制度|办法|步骤|要求|招|特色|亮点|变化|服务)")]
+    [GeneratedRegex("“" + CountPattern + "[^”“]{1,6}”|(?<![0-9０-９第])" + CountPattern + "(?:(?:个|项|条|大|种|点|类)[^，,。；;：:！？!?、]{0,4}?)?(?:举措|措施|方面|环节|行动|工程|机制|做法|任务|重点|途径|目标|原则|制度|办法|步骤|要求|招|特色|亮点|变化|服务)", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex AnnouncedCount();
 
-    [GeneratedRegex(@"^[\p{L}\p{Nd}]{1,3}[。！？!?…]")]
+    [GeneratedRegex(@"^[\p{L}\p{Nd}]{1,3}[。！？!?…]", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex WordEnd();
 
-    [GeneratedRegex(@"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+[部分章节篇条]|[①-⑳])")]
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+[部分章节篇条]|[①-⑳])", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex NumberedHeading();
 
     // Particles and verbs that build a phrase (走进…, 以人民为中心, 老人们…) and never stand in a name.
@@ -284,10 +284,10 @@ internal static partial class PrintText
     // The levels that open a government body's name (市人社局) or place it (盐湖区税务局).
     private static readonly SearchValues<char> AdministrativeLevels = SearchValues.Create("省市县区州盟旗镇乡");
 
-    [GeneratedRegex("(?:委员会|管委会|居委会|村委会|联合会|总工会|工会|协会|商会|红十字会|人民政府|政府|办事处|办公室|管理处|管理所|中心|医院|卫生院|保健院|银行|分行|支行|学校|中学|小学|大学|学院|幼儿园|公司|集团|合作社|支队|大队|中队|服务队|派出所|法院|检察院|研究院|研究所|图书馆|博物馆|纪念馆|文化馆|档案馆|科技馆|美术馆|体育馆)$")]
+    [GeneratedRegex("(?:委员会|管委会|居委会|村委会|联合会|总工会|工会|协会|商会|红十字会|人民政府|政府|办事处|办公室|管理处|管理所|中心|医院|卫生院|保健院|银行|分行|支行|学校|中学|小学|大学|学院|幼儿园|公司|集团|合作社|支队|大队|中队|服务队|派出所|法院|检察院|研究院|研究所|图书馆|博物馆|纪念馆|文化馆|档案馆|科技馆|美术馆|体育馆)$", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex OrganisationWord();
 
     // Not 会: 市两会, 省运会 and 区党代会 are events; a body called …会 ends in one of the words above.
-    [GeneratedRegex("(?:局|委|院|厅|办|处|所|站|队|馆|校)$")]
+    [GeneratedRegex("(?:局|委|院|厅|办|处|所|站|队|馆|校)$", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex GovernmentBody();
 }

@@ -16,19 +16,23 @@ internal static class ResultBuilder
         {
             foreach (var section in story.Sections)
             {
-                foreach (var paragraph in section.Paragraphs.ToList())
+                // One pass in order (removing copies one by one cost the square of their number).
+                section.Paragraphs.RemoveAll(paragraph =>
                 {
                     var key = PrintText.Compact(paragraph.Text);
                     if (key.Length == 0)
                     {
-                        section.Paragraphs.Remove(paragraph);
+                        return true;
                     }
-                    else if (!seen.Add(key))
+
+                    if (!seen.Add(key))
                     {
-                        section.Paragraphs.Remove(paragraph);
                         warnings.Add(new ImportWarning(ImportWarningKind.Duplicate, paragraph.Text, story.Title) { Lines = paragraph.Lines });
+                        return true;
                     }
-                }
+
+                    return false;
+                });
             }
         }
 
@@ -47,7 +51,8 @@ internal static class ResultBuilder
 
         var byline = page.BylineLabel is null
             ? null
-            : new ImportedByline(page.BylineLabel, BylineParser.ReadRoles(page.BylineMembers), string.Join("\n", page.BylineRaw));
+            // Roles are read from the block's first lines; the raw text keeps every line.
+            : new ImportedByline(page.BylineLabel, BylineParser.ReadRoles(page.BylineMembers.Take(ImportLimits.MaxBylineLines)), string.Join("\n", page.BylineRaw));
 
         return new ImportResult(stories.Select(ToArticle).ToList(), page.Photos.ToList(), byline, warnings);
     }

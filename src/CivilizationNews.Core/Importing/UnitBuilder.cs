@@ -151,7 +151,7 @@ internal static class UnitBuilder
             return true;
         }
 
-        var text = string.Concat(sofar.Select(p => p.Text));
+        var text = Tail(sofar);
         if (!PrintText.EndsSentence(text) && PrintText.StartsWithWordEnd(next.Text))
         {
             // "…巡河活" + "动。…": the rest of a cut word, whatever indent the column gave it.
@@ -216,6 +216,28 @@ internal static class UnitBuilder
         var prose = lines.Where(l => l.Kind == LineKind.Text && !l.IsShort && !l.IsSubtitle && !l.IsCredit).ToList();
         var indented = prose.Count(l => l.Source.Indented);
         return indented >= 2 && indented * 2 >= prose.Count;
+    }
+
+    /// <summary>How much of a paragraph's end is read to tell whether it finished its sentence.</summary>
+    private const int EndWindow = 400;
+
+    /// <summary>
+    /// The paragraph so far, or its last <see cref="EndWindow"/> characters: whether it ends a sentence
+    /// shows at its end (a closing bracket group included). Joining every piece again for each new line
+    /// made a paragraph of many lines cost the square of its length (issue 13).
+    /// </summary>
+    private static string Tail(List<Piece> pieces)
+    {
+        var length = 0;
+        var first = pieces.Count;
+        while (first > 0 && length < EndWindow)
+        {
+            first--;
+            length += pieces[first].Text.Length;
+        }
+
+        var tail = string.Concat(pieces.Skip(first).Select(p => p.Text));
+        return tail.Length <= EndWindow ? tail : tail[^EndWindow..];
     }
 
     private static Piece Piece(PageLine line) => new(line.Text, line.Source.Number);

@@ -3,6 +3,7 @@ using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CivilizationNews.Core.Search;
 
@@ -12,7 +13,7 @@ namespace CivilizationNews.Core.Search;
 /// <see cref="SearchStore"/> finds and ranks one page of matches, and the page's headlines and
 /// snippets are marked on the original text.
 /// </summary>
-public sealed class StorySearch(NewsDbContext db, TimeProvider clock) : IStorySearch
+public sealed partial class StorySearch(NewsDbContext db, TimeProvider clock, ILogger<StorySearch> logger) : IStorySearch
 {
     public const int PageSize = 10;
     /// <summary>Results are paged up to this page (500 stories); a reader narrows the query or the filters beyond that.</summary>
@@ -40,10 +41,12 @@ public sealed class StorySearch(NewsDbContext db, TimeProvider clock) : IStorySe
         {
             matches = await SearchStore.For(db.Database).FindAsync(db.Database.GetDbConnection(), plan, cancellationToken).ConfigureAwait(false);
         }
-        catch (DbException)
+        catch (DbException e)
         {
             // A missing full-text index (SQL Server without Full-Text Search) or a locked database:
-            // the page says search is unavailable rather than failing.
+            // the page says search is unavailable rather than failing. Logged with the error, so that
+            // a bug in the SQL does not pass for an outage.
+            LogUnavailable(logger, e, query.Text);
             return new SearchResults(query, filters.Applied, [], page, PageSize, 0, Unavailable: true);
         }
         finally
@@ -132,4 +135,7 @@ public sealed class StorySearch(NewsDbContext db, TimeProvider clock) : IStorySe
         }
         return new ResolvedFilters(new SearchFilters(section, unit, from, to, request.EditionDate), sectionId, unitId);
     }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Error, Message = "Search failed in the database for {Query}; the page says search is unavailable")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string query);
 }

@@ -4,7 +4,6 @@ using CivilizationNews.Core;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.LinkPush;
 using CivilizationNews.Web.Cli;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -40,9 +39,7 @@ public static class PortalServices
                 o.PublicBaseUrl = builder.Configuration[$"{SiteOptions.SectionName}:{nameof(SiteOptions.PublicBaseUrl)}"];
             }
         });
-        builder.Services.AddDataProtection()
-            .SetApplicationName("CivilizationNews")
-            .PersistKeysToDbContext<NewsDbContext>();
+        builder.AddPortalDataProtection();
     }
 
     public static void AddPortalWeb(this WebApplicationBuilder builder)

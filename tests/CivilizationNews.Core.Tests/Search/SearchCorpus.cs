@@ -6,6 +6,8 @@ using CivilizationNews.Core.Search;
 using CivilizationNews.Core.Sections;
 using CivilizationNews.Core.Tests.Support;
 using CivilizationNews.Core.Units;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CivilizationNews.Core.Tests.Search;
@@ -42,7 +44,7 @@ public sealed class SearchCorpus : IDisposable
 
     public NewsDbContext Context() => Database.CreateContext(tracking: false);
 
-    public StorySearch Search(NewsDbContext db) => new(db, Clock);
+    public StorySearch Search(NewsDbContext db, ILogger<StorySearch>? logger = null) => new(db, Clock, logger ?? NullLogger<StorySearch>.Instance);
 
     /// <summary>Every hit id over all pages of a query.</summary>
     public async Task<List<int>> AllIdsAsync(SearchRequest request)

@@ -18,7 +18,7 @@ public sealed class SearchIndexingTests
     private static async Task<List<int>> FindAsync(NewsroomFixture f, string query)
     {
         await using var db = f.Context();
-        var results = await new StorySearch(db, f.Clock).SearchAsync(new SearchRequest(query), Ct);
+        var results = await new StorySearch(db, f.Clock, NullLogger<StorySearch>.Instance).SearchAsync(new SearchRequest(query), Ct);
         return results.Hits.Select(h => h.ArticleId).ToList();
     }
 

@@ -1,4 +1,7 @@
+using System.Data.Common;
 using CivilizationNews.Core.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CivilizationNews.Core.Tests.Search;
 
@@ -177,6 +180,36 @@ public sealed class StorySearchTests
         Assert.False(results.Unavailable);
         Assert.True(results.Query.Text.Length <= SearchQuery.MaxLength);
         Assert.All(results.Hits, h => Assert.True(corpus.PublicText.ContainsKey(h.ArticleId)));
+    }
+
+    [Fact]
+    public async Task A_database_error_says_search_is_unavailable_and_is_logged_with_its_exception()
+    {
+        using var corpus = await SearchCorpus.CreateAsync();
+        await using var db = corpus.Context();
+        // A broken index stands for any fault in the SQL: the reader sees "unavailable", the log says why.
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE SearchIndex", Ct);
+        var logger = new ListLogger<StorySearch>();
+
+        var results = await corpus.Search(db, logger).SearchAsync(new SearchRequest("书房"), Ct);
+
+        Assert.True(results.Unavailable);
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal((LogLevel.Error, 3101), (entry.Level, entry.EventId.Id));
+        Assert.IsAssignableFrom<DbException>(entry.Exception);
+        Assert.Contains("书房", entry.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ListLogger<T> : ILogger<T>
+    {
+        public List<(LogLevel Level, EventId EventId, string Message, Exception? Exception)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add((logLevel, eventId, formatter(state, exception), exception));
     }
 
     [Fact]

@@ -51,6 +51,27 @@ public sealed class AppProcess : IAsyncDisposable
         return await LaunchAsync(start, port, StartWithin);
     }
 
+    /// <summary>
+    /// As <see cref="StartAsync(string, string[])"/>, but listening on <paramref name="listenHost"/>
+    /// (0.0.0.0 for every interface); readiness is still asked of 127.0.0.1.
+    /// </summary>
+    public static async Task<AppProcess> StartListeningOnAsync(string listenHost, string dataDirectory, params string[] settings)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CivilizationNews.Web.dll"));
+        start.ArgumentList.Add($"--DataDirectory={dataDirectory}");
+        start.ArgumentList.Add($"--Urls=http://{listenHost}:{port}");
+        start.ArgumentList.Add("--Database:SeedDemoContent=false");
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
+        }
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return await LaunchAsync(start, port, StartWithin);
+    }
+
     /// <summary>Runs the built portal with a command-line verb (import, reindex, create-user…) to its exit, as an operator would.</summary>
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunVerbAsync(string dataDirectory, string? stdin, params string[] args)
     {

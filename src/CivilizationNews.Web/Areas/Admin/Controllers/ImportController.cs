@@ -66,7 +66,7 @@ public sealed partial class ImportController(PageImportDesk desk, ILogger<Import
         return View("Review", new ImportReviewPage(review, await desk.ReviewAsync(review, proposal, cancellationToken)));
     }
 
-    [HttpPost("create")]
+    [HttpPost("create"), EnableRateLimiting(RateLimits.Import)]
     [RequestSizeLimit(ReviewRequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = ReviewRequestLimit, ValueLengthLimit = (int)ReviewRequestLimit)]
     [ImportOversizeGuard(ForReview = true)]

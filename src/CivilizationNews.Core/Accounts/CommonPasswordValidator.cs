@@ -14,9 +14,13 @@ public sealed class CommonPasswordValidator : IPasswordValidator<NewsUser>
 
     private static readonly Lazy<FrozenSet<string>> List = new(Load);
 
+    /// <summary>Longer passwords are refused (ASVS 2.1.2): 64 characters and more are welcome, a megabyte is not.</summary>
+    public const int MaximumLength = 128;
+
     public Task<IdentityResult> ValidateAsync(UserManager<NewsUser> manager, NewsUser user, string? password) =>
-        Task.FromResult(password is not null && IsCommon(password)
-            ? IdentityResult.Failed(new IdentityError { Code = ErrorCode, Description = "这个密码太常见（在已泄露或常用密码列表中），请换一个不易被猜到的密码，例如几个不相关的词组合成的短句。" })
+        Task.FromResult(password is null ? IdentityResult.Success
+            : password.Length > MaximumLength ? IdentityResult.Failed(new IdentityError { Code = "PasswordTooLong", Description = $"密码不超过 {MaximumLength} 位。" })
+            : IsCommon(password) ? IdentityResult.Failed(new IdentityError { Code = ErrorCode, Description = "这个密码太常见（在已泄露或常用密码列表中），请换一个不易被猜到的密码，例如几个不相关的词组合成的短句。" })
             : IdentityResult.Success);
 
     /// <summary>Whether <paramref name="password"/> is on the list, as typed or without the digits and punctuation around it.</summary>

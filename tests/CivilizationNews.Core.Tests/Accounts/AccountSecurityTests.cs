@@ -61,4 +61,15 @@ public sealed class AccountSecurityTests
 
     [Fact]
     public void The_shipped_list_is_loaded_whole() => Assert.Equal(49_233, CommonPasswordValidator.Count);
+
+    [Fact]
+    public async Task Passwords_of_64_characters_are_accepted_and_over_128_refused()
+    {
+        var validator = new CommonPasswordValidator();
+        var user = new NewsUser { DisplayName = "某人" };
+
+        Assert.True((await validator.ValidateAsync(null!, user, string.Concat(Enumerable.Repeat("灯火河流 ", 16)))).Succeeded);
+        var tooLong = await validator.ValidateAsync(null!, user, new string('x', 129));
+        Assert.Equal("密码不超过 128 位。", Assert.Single(tooLong.Errors).Description);
+    }
 }

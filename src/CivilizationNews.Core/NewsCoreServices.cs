@@ -76,6 +76,7 @@ public static class NewsCoreServices
 
         // Accounts (Identity's UserManager is registered by the web app's AddIdentity) and the audit log.
         services.AddScoped<UserDesk>();
+        services.AddScoped<AccountSecurity>();
         services.AddScoped<AccountActivity>();
         services.AddScoped<AuditReader>();
 

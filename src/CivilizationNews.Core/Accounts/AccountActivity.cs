@@ -24,9 +24,17 @@ public sealed class AccountActivity(NewsDbContext db, UserManager<NewsUser> user
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Records the sign-out and renews the security stamp, so a copy of this session's cookie (and any other
+    /// session of the user) is refused at its next stamp check instead of living on until it expires.
+    /// </summary>
     public async Task SignedOutAsync(NewsroomUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        if (await users.FindByIdAsync(user.Id).ConfigureAwait(false) is { } account)
+        {
+            await users.UpdateSecurityStampAsync(account).ConfigureAwait(false);
+        }
         audit.Record(user.Actor, "account.sign-out", "User", user.Id);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }

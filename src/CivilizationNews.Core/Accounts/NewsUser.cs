@@ -11,4 +11,9 @@ public class NewsUser : IdentityUser
     /// <summary>The contributor record credited when this user writes.</summary>
     public int? ContributorId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// An administrator chose the current password (a new account, a reset): the user must replace it
+    /// with their own before anything else (<see cref="AccountSecurity.ChangePasswordAsync"/> clears it).
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -92,6 +92,8 @@ public sealed class UserDesk(NewsDbContext db, UserManager<NewsUser> users, Audi
         {
             UserName = email, Email = email, DisplayName = name, UnitId = input.UnitId, ContributorId = input.ContributorId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            // The administrator knows this password: the user replaces it at their first sign-in.
+            MustChangePassword = true,
         };
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
@@ -109,7 +111,7 @@ public sealed class UserDesk(NewsDbContext db, UserManager<NewsUser> users, Audi
             audit.Record(actor.Actor, "user.create", "User", user.Id, $"{email}（{RoleLabels(wanted)}）");
             await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         }
-        return new(SaveOutcome.Saved, user.Id, Message: $"已为 {name} 开设账号（{RoleLabels(wanted)}）。请把登录邮箱和初始密码当面或通过安全渠道告知本人。");
+        return new(SaveOutcome.Saved, user.Id, Message: $"已为 {name} 开设账号（{RoleLabels(wanted)}）。请把登录邮箱和初始密码当面或通过安全渠道告知本人；本人首次登录时须改为自己的密码。");
     }
 
     /// <summary>
@@ -296,7 +298,9 @@ public sealed class UserDesk(NewsDbContext db, UserManager<NewsUser> users, Audi
         await using (transaction.ConfigureAwait(false))
         {
             var token = await users.GeneratePasswordResetTokenAsync(user).ConfigureAwait(false);
-            // ResetPasswordAsync validates the password and renews the security stamp.
+            // The administrator knows the new password: the user replaces it at their next sign-in.
+            user.MustChangePassword = true;
+            // ResetPasswordAsync validates the password, renews the security stamp and saves the flag with it.
             var result = await users.ResetPasswordAsync(user, token, input.Password!).ConfigureAwait(false);
             if (!result.Succeeded)
             {
@@ -307,7 +311,7 @@ public sealed class UserDesk(NewsDbContext db, UserManager<NewsUser> users, Audi
             audit.Record(actor.Actor, "user.password-reset", "User", user.Id, user.Email);
             await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         }
-        return new(SaveOutcome.Saved, id, Message: $"已为 {user.DisplayName} 设置新密码，其已登录的会话将失效。请通过安全渠道告知本人。");
+        return new(SaveOutcome.Saved, id, Message: $"已为 {user.DisplayName} 设置新密码，其已登录的会话将失效。请通过安全渠道告知本人；本人下次登录时须改为自己的密码。");
     }
 
     public static string RoleLabels(IEnumerable<string> names) => string.Join("、", names.Select(NewsRoles.Label));

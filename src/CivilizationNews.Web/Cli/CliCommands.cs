@@ -88,7 +88,7 @@ public static class CliCommands
         {
             return Console.In.ReadLine()?.TrimEnd('\r');
         }
-        Console.Error.Write("密码（至少10位，输入时不显示）：");
+        Console.Error.Write("密码（至少12位，不能是常见密码，输入时不显示）：");
         var chars = new System.Text.StringBuilder();
         while (true)
         {

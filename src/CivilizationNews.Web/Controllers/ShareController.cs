@@ -5,7 +5,6 @@ using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
-using QRCoder;
 
 namespace CivilizationNews.Web.Controllers;
 
@@ -31,11 +30,6 @@ public sealed class ShareController(ArticleReader articles, PublicUrls urls) : C
         return Content(QrSvg(urls.Absolute(Request, PublicPaths.Article(id))), "image/svg+xml; charset=utf-8");
     }
 
-    /// <summary>Medium error correction survives a slightly blurred phone photo of a screen or a print.</summary>
-    public static string QrSvg(string text)
-    {
-        using var data = QRCodeGenerator.GenerateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        using var svg = new SvgQRCode(data);
-        return svg.GetGraphic(8, "#1a1a1a", "#ffffff", drawQuietZones: true, SvgQRCode.SizingMode.ViewBoxAttribute);
-    }
+    /// <summary>The share QR code of <paramref name="text"/> (<see cref="QrCodes.Svg"/>).</summary>
+    public static string QrSvg(string text) => QrCodes.Svg(text);
 }

@@ -59,25 +59,47 @@ public sealed partial class FirstAdministrator(NewsDbContext db, UserManager<New
             && !await db.Users.AnyAsync();
     }
 
-    /// <summary>Creates the administrator and spends the token. Errors are Chinese messages for the form.</summary>
+    /// <summary>
+    /// Creates the administrator and spends the token. The token is marked used by a conditional update
+    /// (unused and unexpired) inside the transaction, before the account is made: of two posts with the same
+    /// token, even at the same moment, one updates the row and the other updates none and is refused. If the
+    /// account cannot be made (a refused password) the transaction rolls back and the token stays usable.
+    /// Errors are Chinese messages for the form.
+    /// </summary>
     public async Task<(NewsUser? User, IReadOnlyList<string> Errors)> CreateAsync(string token, string email, string displayName, string password)
     {
+        IReadOnlyList<string> invalid = ["设置链接无效或已过期，请重启服务获取新的链接，或使用 create-user 命令创建管理员。"];
         if (!await IsValidAsync(token))
         {
-            return (null, ["设置链接无效或已过期，请重启服务获取新的链接，或使用 create-user 命令创建管理员。"]);
+            return (null, invalid);
         }
-        var user = new NewsUser { UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
-        {
-            return (null, result.Errors.Select(e => e.Description).ToList());
-        }
-        await users.AddToRoleAsync(user, NewsRoles.Admin);
         var hash = Hash(token);
-        await db.SetupTokens.Where(t => t.TokenHash == hash).ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, clock.GetUtcNow().UtcDateTime));
-        audit.Record(new AuditActor(user.Id, user.DisplayName), "user.setup-admin", "User", user.Id, user.Email);
-        await db.SaveChangesAsync();
-        return (user, []);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var transaction = await db.Database.BeginTransactionAsync();
+        await using (transaction)
+        {
+            var claimed = await db.SetupTokens.Where(t => t.TokenHash == hash && t.UsedAt == null && t.ExpiresAt > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now));
+            if (claimed != 1 || await db.Users.AnyAsync())
+            {
+                return (null, invalid);
+            }
+            var user = new NewsUser { UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(), CreatedAt = now };
+            var result = await users.CreateAsync(user, password);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, NewsRoles.Admin);
+            }
+            if (!result.Succeeded)
+            {
+                db.ChangeTracker.Clear();
+                return (null, result.Errors.Select(e => e.Description).ToList());
+            }
+            audit.Record(new AuditActor(user.Id, user.DisplayName), "user.setup-admin", "User", user.Id, user.Email);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return (user, []);
+        }
     }
 
     public static string SetupUrl(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/admin/setup?token={token}";

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace CivilizationNews.Web.Infrastructure;
 
-/// <summary>Adds the display name, unit and contributor to the sign-in cookie so pages need no user look-up.</summary>
+/// <summary>
+/// Adds the display name, unit, contributor and the pending account steps (AccountSteps) to the sign-in
+/// cookie so pages need no user look-up. Rebuilt at every security-stamp check, so it follows the database.
+/// </summary>
 public sealed class NewsUserClaimsFactory(UserManager<NewsUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<NewsUser, IdentityRole>(users, roles, options)
 {
@@ -21,6 +24,14 @@ public sealed class NewsUserClaimsFactory(UserManager<NewsUser> users, RoleManag
         if (user.ContributorId is { } contributor)
         {
             identity.AddClaim(new Claim(NewsClaims.ContributorId, contributor.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(NewsClaims.MustChangePassword, "1"));
+        }
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(NewsClaims.TwoFactorEnabled, "1"));
         }
         return identity;
     }

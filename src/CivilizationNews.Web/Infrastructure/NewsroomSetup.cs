@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace CivilizationNews.Web.Infrastructure;
@@ -23,21 +24,16 @@ public static class NewsroomSetup
         // Only loopback may use plain HTTP — a local `dotnet run` at http://localhost:5080 — where
         // antiforgery refuses to run at all if its cookie is forced Secure.
         var secure = CookieSecurePolicy.SameAsRequest;
-        builder.Services.AddIdentity<NewsUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedAccount = false;
-            })
+        builder.Services.AddIdentity<NewsUser, IdentityRole>(NewsIdentity.Configure)
             .AddEntityFrameworkStores<NewsDbContext>()
             .AddDefaultTokenProviders()
+            .AddNewsAccountRules()
             .AddClaimsPrincipalFactory<NewsUserClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+
+        // Demoting, locking, resetting or signing out renews the user's security stamp; every session
+        // compares its stamp with the database at most this long after its last check (ASVS 3.3.x).
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionLimits.StampCheckInterval);
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -45,11 +41,17 @@ public static class NewsroomSetup
             o.LogoutPath = "/admin/account/logout";
             o.AccessDeniedPath = "/admin/account/denied";
             o.Cookie.Name = "cn.auth";
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = secure;
-            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // `__Host-cn.auth` on HTTPS: bound to this host and path, never set by a sibling domain or over HTTP.
+            o.CookieManager = new HostPrefixCookieManager();
+            // Idle timeout: the cookie lapses 30 minutes after the last renewal (sliding, renewed past half-time).
+            o.ExpireTimeSpan = SessionLimits.IdleTimeout;
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = SessionLimits.StampSignInTime;
+            o.Events.OnValidatePrincipal = SessionLimits.ValidateAsync;
             // A signed-in member without the right gets a plain 403 (the Chinese status page), not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -57,6 +59,18 @@ public static class NewsroomSetup
                 return Task.CompletedTask;
             };
         });
+        // Between the password and the authenticator code: which user is signing in, for five minutes.
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "cn.2fa";
+            o.Cookie.Path = "/";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = secure;
+            o.CookieManager = new HostPrefixCookieManager();
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+        builder.Services.AddScoped<SignInWork>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "cn.af";
@@ -90,4 +104,8 @@ public static class NewsClaims
     public const string DisplayName = "cn:name";
     public const string UnitId = "cn:unit";
     public const string ContributorId = "cn:contributor";
+    /// <summary>An administrator set the password: nothing but the password page until the user changes it.</summary>
+    public const string MustChangePassword = "cn:must-change-password";
+    /// <summary>Two-factor sign-in is on for the account (管理员 must have it before anything else).</summary>
+    public const string TwoFactorEnabled = "cn:2fa";
 }

@@ -33,19 +33,15 @@ public sealed class AccountsHarness : IAsyncDisposable
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton<TimeProvider>(fixture.Clock);
         services.AddScoped<NewsDbContext>(_ => fixture.Database.CreateContext(tracking: false));
-        services.AddIdentityCore<NewsUser>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
-                o.User.RequireUniqueEmail = true;
-            })
+        services.AddIdentityCore<NewsUser>(NewsIdentity.Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<NewsDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddNewsAccountRules();
         services.AddScoped<AuditLog>();
         services.AddScoped<UserDesk>();
         services.AddScoped<AccountActivity>();
+        services.AddScoped<AccountSecurity>();
         var harness = new AccountsHarness(fixture, services.BuildServiceProvider(validateScopes: true));
         await harness.InScopeAsync(async sp =>
         {

@@ -34,7 +34,7 @@ public sealed class UserDeskTests
         var result = await h.DeskAsync(d => d.CreateAsync(NewUser(" tongxunyuan@example.cn ", "张晓燕", NewsRoles.Correspondent, NewsRoles.Reporter), Root, Ct));
 
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
-        Assert.Equal("已为 张晓燕 开设账号（记者、通讯员）。请把登录邮箱和初始密码当面或通过安全渠道告知本人。", result.Message);
+        Assert.Equal("已为 张晓燕 开设账号（记者、通讯员）。请把登录邮箱和初始密码当面或通过安全渠道告知本人；本人首次登录时须改为自己的密码。", result.Message);
         var user = await h.UserAsync("tongxunyuan@example.cn");
         Assert.NotNull(user);
         Assert.Equal(result.Id, user.Id);
@@ -183,9 +183,9 @@ public sealed class UserDeskTests
         var id = await CreateAsync(h, NewUser("jizhe@example.cn", "记者乙", NewsRoles.Reporter));
 
         var empty = await h.DeskAsync(d => d.ResetPasswordAsync(id, new PasswordResetInput(), Root, Ct));
-        var mismatch = await h.DeskAsync(d => d.ResetPasswordAsync(id, new PasswordResetInput { Password = "newpassword2026", ConfirmPassword = "newpassword2027" }, Root, Ct));
+        var mismatch = await h.DeskAsync(d => d.ResetPasswordAsync(id, new PasswordResetInput { Password = "fresh-lantern-2026", ConfirmPassword = "fresh-lantern-2027" }, Root, Ct));
         var weak = await h.DeskAsync(d => d.ResetPasswordAsync(id, new PasswordResetInput { Password = "short1", ConfirmPassword = "short1" }, Root, Ct));
-        var reset = await h.DeskAsync(d => d.ResetPasswordAsync(id, new PasswordResetInput { Password = "newpassword2026", ConfirmPassword = "newpassword2026" }, Root, Ct));
+        var reset = await h.DeskAsync(d => d.ResetPasswordAsync(id, new PasswordResetInput { Password = "fresh-lantern-2026", ConfirmPassword = "fresh-lantern-2026" }, Root, Ct));
 
         Assert.Equal("请输入新密码。", Assert.Single(empty.Errors!.All).Message);
         Assert.Equal("两次输入的密码不一致，密码未修改。", Assert.Single(mismatch.Errors!.All).Message);
@@ -195,7 +195,7 @@ public sealed class UserDeskTests
         {
             var users = sp.GetRequiredService<UserManager<NewsUser>>();
             var user = (await users.FindByIdAsync(id))!;
-            return await users.CheckPasswordAsync(user, "newpassword2026") && !await users.CheckPasswordAsync(user, "xiaoyan2026pw");
+            return await users.CheckPasswordAsync(user, "fresh-lantern-2026") && !await users.CheckPasswordAsync(user, "xiaoyan2026pw");
         }));
         Assert.Equal(["user.create", "user.password-reset"], (await h.AuditAsync()).Select(e => e.Action));
     }

@@ -18,7 +18,7 @@ public sealed class CreateUserCommandTests
         Assert.True(code == 0, stderr);
         Assert.DoesNotContain("a-long-secret-2026", stdout + stderr, StringComparison.Ordinal);
         Assert.Equal(1, weak.ExitCode);
-        Assert.Contains("密码至少需要10位", weak.StdErr, StringComparison.Ordinal);
+        Assert.Contains("密码至少需要12位", weak.StdErr, StringComparison.Ordinal);
         await using var db = new SqliteNewsDbContext(new DbContextOptionsBuilder<SqliteNewsDbContext>()
             .UseSqlite(DatabaseSetup.SqliteConnectionString(data) + ";Pooling=False").Options);
         var user = await db.Users.SingleAsync(TestContext.Current.CancellationToken);

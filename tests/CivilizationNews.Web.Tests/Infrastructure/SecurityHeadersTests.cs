@@ -71,7 +71,7 @@ public sealed class SecurityHeadersTests
         using var signIn = await client.PostAsync(new Uri("/admin/account/login", UriKind.Relative), form, Ct);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var cookies = signIn.Headers.GetValues("Set-Cookie").ToList();
-        var auth = Assert.Single(cookies, c => c.StartsWith("cn.auth=", StringComparison.Ordinal));
+        var auth = Assert.Single(cookies, c => c.StartsWith("__Host-cn.auth=", StringComparison.Ordinal));
         Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", auth, StringComparison.OrdinalIgnoreCase);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using AngleSharp.Html.Parser;
+using CivilizationNews.Tests.Common;
 using CivilizationNews.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -22,28 +23,62 @@ public static class AdminClient
         BaseAddress = new Uri("https://localhost"),
     });
 
+    /// <summary>
+    /// A user in the state a real colleague is in after their first sign-in: the password is their own
+    /// (no pending change) and, for 管理员, two-factor sign-in is on (required for administrators).
+    /// </summary>
     public static async Task<(string Id, string Email, string Password)> CreateUserAsync(PortalFactory factory, string role, string? name = null, int? unitId = null, int? contributorId = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<NewsUser>>();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.cn";
-        var password = "Pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        var password = NewPassword();
         var user = new NewsUser { UserName = email, Email = email, DisplayName = name ?? NewsRoles.Label(role) + "甲", UnitId = unitId, ContributorId = contributorId, CreatedAt = DateTime.UtcNow };
         var created = await users.CreateAsync(user, password);
         Assert.True(created.Succeeded, string.Join(";", created.Errors.Select(e => e.Description)));
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        if (role == NewsRoles.Admin)
+        {
+            Assert.True((await users.ResetAuthenticatorKeyAsync(user)).Succeeded);
+            Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+        }
         return (user.Id, email, password);
     }
+
+    /// <summary>A password the policy accepts (12+ characters, not a common one), different every time.</summary>
+    public static string NewPassword() => "Pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
 
     public static async Task<HttpClient> SignInAsync(PortalFactory factory, string role, string? name = null)
     {
         var (_, email, password) = await CreateUserAsync(factory, role, name);
         var client = Anonymous(factory);
-        var response = await PostFormAsync(client, "/admin/account/login", "/admin/account/login",
-            new() { ["Email"] = email, ["Password"] = password });
+        var response = await SignInAsAsync(factory, client, email, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/admin", response.Headers.Location?.OriginalString);
         return client;
+    }
+
+    /// <summary>
+    /// Signs in through the real forms: the password, then — where two-factor sign-in is on — a code computed
+    /// from the account's authenticator key as the user's app would. Returns the last answer.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SignInAsAsync(PortalFactory factory, HttpClient client, string email, string password)
+    {
+        var response = await PostFormAsync(client, "/admin/account/login", "/admin/account/login", new() { ["Email"] = email, ["Password"] = password });
+        if (response.Headers.Location?.OriginalString.StartsWith("/admin/account/TwoFactor", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return response;
+        }
+        var key = await AuthenticatorKeyAsync(factory, email);
+        return await PostFormAsync(client, "/admin/account/twofactor", "/admin/account/twofactor", new() { ["Code"] = Totp.NextCode(key) });
+    }
+
+    public static async Task<string> AuthenticatorKeyAsync(PortalFactory factory, string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<NewsUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"no user {email}");
+        return await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key");
     }
 
     /// <summary>Reads the antiforgery token from a page, as the browser would have it.</summary>

@@ -18,6 +18,8 @@
   var storageKey = 'cn-draft:' + (articleId || 'new');
   var token = form.querySelector('input[name="__RequestVerificationToken"]');
   var dirty = false;
+  // Set once the member confirmed signing out: nothing is kept in the browser from then on.
+  var signingOut = false;
 
   function wrap(before, after, placeholder) {
     var start = body.selectionStart, end = body.selectionEnd;
@@ -81,6 +83,7 @@
     return data;
   }
   function keepLocally() {
+    if (signingOut) { return; }
     try { localStorage.setItem(storageKey, JSON.stringify(snapshot())); } catch (e) { /* storage full or disabled */ }
   }
   function changed() {
@@ -123,8 +126,17 @@
   setInterval(autosave, 30000);
   window.addEventListener('online', autosave);
   window.addEventListener('beforeunload', function (e) {
-    if (dirty) { keepLocally(); e.preventDefault(); }
+    if (dirty && !signingOut) { keepLocally(); e.preventDefault(); }
   });
+  // Signing out clears the local copies (admin-session.js); with unsaved changes, ask first.
+  document.addEventListener('submit', function (e) {
+    if (!e.target.hasAttribute('data-sign-out')) { return; }
+    if (dirty && !window.confirm('这篇稿件有未保存的修改。退出后，本浏览器中保存的副本也会清除。确定退出吗？')) {
+      e.preventDefault();
+      return;
+    }
+    signingOut = true;
+  }, true);
   form.addEventListener('submit', function () {
     dirty = false;
     try { localStorage.removeItem(storageKey); } catch (e) { /* ignore */ }

@@ -25,6 +25,8 @@ public sealed class AdminAuthorizationTests
         ["Articles"] = Everyone,
         ["Media"] = Everyone,
         ["Account"] = Everyone,
+        // Every member's own password and two-factor sign-in (/admin/me/…).
+        ["MyAccount"] = Everyone,
         ["Units"] = Editors,
         // 栏目与作者 (/admin/catalog): sections, tags and contributors.
         ["Sections"] = Editors,
@@ -137,5 +139,58 @@ public sealed class AdminAuthorizationTests
                 Assert.True(status == 403, $"{role} should be refused {e.Method} {e.Url} but got {status}");
             }
         }
+    }
+
+    /// <summary>
+    /// A pending account step — a password an administrator set, or an administrator without two-factor
+    /// sign-in — shuts every admin endpoint the role may use except the step itself and signing out: the
+    /// member is sent to the step. Endpoints the role may not use stay 403.
+    /// </summary>
+    [Theory]
+    [InlineData(NewsRoles.Editor, "password")]
+    [InlineData(NewsRoles.Admin, "password")]
+    [InlineData(NewsRoles.Admin, "two-factor")]
+    public async Task A_pending_account_step_is_the_only_thing_a_member_can_reach(string role, string step)
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var (id, email, password) = await AdminClient.CreateUserAsync(factory, role);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<NewsUser>>();
+            var user = (await users.FindByIdAsync(id))!;
+            if (step == "password")
+            {
+                user.MustChangePassword = true;
+                Assert.True((await users.UpdateAsync(user)).Succeeded);
+            }
+            else
+            {
+                Assert.True((await users.SetTwoFactorEnabledAsync(user, false)).Succeeded);
+            }
+        }
+        var client = AdminClient.Anonymous(factory);
+        await AdminClient.SignInAsAsync(factory, client, email, password);
+        var token = await AdminClient.TokenAsync(client, "/admin/me/" + step);
+
+        foreach (var e in Endpoints(factory).Where(e => !e.Anonymous && e.Controller is not ("MyAccount" or "Account")))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(e.Method), e.Url);
+            if (e.Method == "POST")
+            {
+                request.Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("__RequestVerificationToken", token)]);
+            }
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            if (AllowedRoles(e).Contains(role))
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/admin/me/" + step,
+                    $"{role} with a pending {step} step reached {e.Method} {e.Url}: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role} should be refused {e.Method} {e.Url} but got {(int)response.StatusCode}");
+            }
+        }
+        using var stepPage = await client.GetAsync(new Uri("/admin/me/" + step, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, stepPage.StatusCode);
     }
 }

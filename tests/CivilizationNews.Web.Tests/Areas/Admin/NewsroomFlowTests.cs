@@ -162,11 +162,15 @@ public sealed class NewsroomFlowTests
             ["Token"] = token, ["Email"] = "chief@example.cn", ["DisplayName"] = "总编辑", ["Password"] = "a-long-secret-1", ["ConfirmPassword"] = "a-long-secret-1",
         });
         var again = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+        var dashboard = await client.GetAsync(new Uri("/admin", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, bad.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.True(await factory.QueryAsync(db => db.UserRoles.AnyAsync()));
+        // The new administrator is signed in, and sets up two-factor sign-in before anything else.
+        Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
+        Assert.Equal("/admin/me/two-factor", dashboard.Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -183,6 +187,7 @@ public sealed class NewsroomFlowTests
         var right = await AdminClient.PostFormAsync(client, "/admin/account/login", "/admin/account/login", new() { ["Email"] = email, ["Password"] = password });
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("已暂时锁定", await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("账号暂时无法登录", await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.True(await factory.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync(Ct)) > DateTimeOffset.UtcNow);
     }
 }

@@ -56,9 +56,9 @@ public sealed class UserManagementTests
 
         // A new password typed by the administrator replaces the old one.
         await AdminClient.PostFormAsync(admin, $"/admin/users/{id}", $"/admin/users/{id}/password",
-            new() { ["password"] = "newpassword2026", ["confirmPassword"] = "newpassword2026" });
+            new() { ["password"] = "fresh-lantern-2026", ["confirmPassword"] = "fresh-lantern-2026" });
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(factory, "tongxunyuan@example.cn", "xiaoyan2026pw")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(factory, "tongxunyuan@example.cn", "newpassword2026")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(factory, "tongxunyuan@example.cn", "fresh-lantern-2026")).StatusCode);
 
         // Roles change.
         var stamp = await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.ConcurrencyStamp).SingleAsync(Ct));
@@ -108,7 +108,7 @@ public sealed class UserManagementTests
         await using var factory = await PortalFactory.CreateAsync();
         var (id, email, password) = await AdminClient.CreateUserAsync(factory, NewsRoles.Admin, "管理员丙");
         var admin = AdminClient.Anonymous(factory);
-        await AdminClient.PostFormAsync(admin, "/admin/account/login", "/admin/account/login", new() { ["Email"] = email, ["Password"] = password });
+        await AdminClient.SignInAsAsync(factory, admin, email, password);
         var stamp = await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.ConcurrencyStamp).SingleAsync(Ct));
 
         var demote = await AdminClient.PostPairsAsync(admin, $"/admin/users/{id}", $"/admin/users/{id}",

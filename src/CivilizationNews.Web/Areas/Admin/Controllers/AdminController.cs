@@ -3,6 +3,7 @@ using CivilizationNews.Core.Validation;
 using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace CivilizationNews.Web.Areas.Admin.Controllers;
 
@@ -18,6 +19,23 @@ public abstract class AdminController : Controller
 {
     public const string StatusKey = "StatusMessage";
     public const string ErrorKey = "ErrorMessage";
+
+    /// <summary>
+    /// A member with a pending account step (a password an administrator set; an administrator without
+    /// two-factor sign-in) is sent to it from every admin action not marked <see cref="AllowedDuringAccountStepAttribute"/>.
+    /// </summary>
+    public override Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (AccountSteps.Pending(User) is { } step
+            && !context.ActionDescriptor.EndpointMetadata.OfType<AllowedDuringAccountStepAttribute>().Any())
+        {
+            context.Result = Redirect(step);
+            return Task.CompletedTask;
+        }
+        return base.OnActionExecutionAsync(context, next);
+    }
 
     protected NewsroomUser CurrentUser => User.ToNewsroomUser(HttpContext.Connection.RemoteIpAddress?.ToString());
 

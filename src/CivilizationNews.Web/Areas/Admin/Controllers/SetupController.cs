@@ -11,6 +11,7 @@ namespace CivilizationNews.Web.Areas.Admin.Controllers;
 /// <summary>The first administrator's account, opened by the one-time link logged at start-up.</summary>
 [Route("admin/setup")]
 [AllowAnonymous]
+[AllowedDuringAccountStep]
 public sealed class SetupController(FirstAdministrator first, SignInManager<NewsUser> signIn) : AdminController
 {
     [HttpGet("")]

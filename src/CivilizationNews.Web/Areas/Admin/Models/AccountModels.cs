@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CivilizationNews.Core.Accounts;
 
 namespace CivilizationNews.Web.Areas.Admin.Models;
 
@@ -31,7 +32,7 @@ public sealed class SetupInput
     public string DisplayName { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "请设置密码。")]
-    [StringLength(128, MinimumLength = 10, ErrorMessage = "密码至少10位。")]
+    [StringLength(128, MinimumLength = NewsIdentity.MinimumPasswordLength, ErrorMessage = "密码至少12位，最多128位。")]
     [DataType(DataType.Password)]
     [Display(Name = "密码")]
     public string Password { get; set; } = string.Empty;
@@ -41,3 +42,21 @@ public sealed class SetupInput
     [Display(Name = "确认密码")]
     public string ConfirmPassword { get; set; } = string.Empty;
 }
+
+/// <summary>The second sign-in step: the authenticator app's code, or a recovery code.</summary>
+public sealed class TwoFactorSignInInput
+{
+    [Display(Name = "验证码")]
+    public string? Code { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+/// <summary>The password page: whether the change is required, and the form.</summary>
+public sealed record PasswordPage(bool Required, PasswordChangeInput Form);
+
+/// <summary>
+/// The two-factor page. <see cref="QrDataUri"/> and <see cref="ManualKey"/> are set while enrolling;
+/// <see cref="RecoveryCodes"/> right after they were made (shown once).
+/// </summary>
+public sealed record TwoFactorPage(SecurityStatus Status, string? QrDataUri, string? ManualKey, IReadOnlyList<string> RecoveryCodes);

@@ -76,8 +76,11 @@ public sealed record MediaUse(MediaUseKind Kind, int Id, string Title, ArticleSt
 /// as renditions), metadata edits with optimistic concurrency, and deletion of unused images. Every change
 /// is audited in the same transaction. A refused upload stores nothing.
 /// </summary>
-public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider clock, DecodeGate? decodes = null)
 {
+    /// <summary>Shown when every decode turn stays taken for the gate's wait.</summary>
+    public const string BusyMessage = "服务器正在处理其他图片，请稍后再上传。";
+
     public const int AltMaxLength = 300;
     public const int CaptionMaxLength = 1000;
     public const int CreditMaxLength = 100;
@@ -122,18 +125,25 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
         IReadOnlyList<ImageRendition> renditions;
         try
         {
-            renditions = ImageProcessor.CreateRenditions(data, check.ContentType!);
+            renditions = ImageProcessor.CreateRenditions(data, check.ContentType!, decodes);
         }
         catch (InvalidOperationException)
         {
             // The header was sound but the pixels are not (a truncated or corrupt file).
             return MediaSaveResult.Invalid(0, "File", ImageUploadValidator.UnreadableMessage);
         }
+        catch (ImageBusyException)
+        {
+            // Several large pictures are being decoded already (DecodeGate): nothing is stored, try again shortly.
+            return MediaSaveResult.Invalid(0, "File", BusyMessage);
+        }
 
+        // A phone photo stored sideways is stored upright: the renditions' size, not the header's, is the picture's.
+        var upright = renditions.Single(r => r.Name == "original");
         var now = clock.GetUtcNow().UtcDateTime;
         var item = new MediaItem
         {
-            AltText = string.Empty, ContentType = check.ContentType!, Width = check.Width, Height = check.Height,
+            AltText = string.Empty, ContentType = upright.ContentType, Width = upright.Width, Height = upright.Height,
             ByteSize = data.LongLength, CreatedAt = now,
         };
         Apply(item, metadata);

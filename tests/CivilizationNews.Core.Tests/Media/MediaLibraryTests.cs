@@ -3,6 +3,7 @@ using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Media;
 using CivilizationNews.Core.Tests.Support;
 using CivilizationNews.Core.Validation;
+using CivilizationNews.Tests.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Tests.Media;
@@ -11,7 +12,7 @@ public sealed class MediaLibraryTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static MediaLibrary Library(NewsroomFixture f, NewsDbContext db) => new(db, new AuditLog(db, f.Clock), f.Clock);
+    private static MediaLibrary Library(NewsroomFixture f, NewsDbContext db, DecodeGate? decodes = null) => new(db, new AuditLog(db, f.Clock), f.Clock, decodes);
 
     /// <summary>A stream that fails the test if anything reads it.</summary>
     private sealed class UnreadableStream : MemoryStream
@@ -43,6 +44,36 @@ public sealed class MediaLibraryTests
 
         Assert.Equal((SaveOutcome.Invalid, "File", ImageUploadValidator.EmptyMessage), (missing.Outcome, missing.Errors!.All[0].Field, missing.FirstError));
         Assert.Equal((SaveOutcome.Invalid, "File", ImageUploadValidator.TooLargeMessage), (tooLarge.Outcome, tooLarge.Errors!.All[0].Field, tooLarge.FirstError));
+        Assert.False(await db.Media.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_sideways_phone_photo_is_stored_with_its_upright_size()
+    {
+        using var f = await NewsroomFixture.CreateAsync();
+        await using var db = f.Context();
+
+        var saved = await Library(f, db).UploadAsync(TestImages.JpegWithExif(TestImages.HalvesJpeg(40, 20), 6, "PhoneMaker"),
+            new MediaInput { AltText = "志愿者在路口" }, NewsroomFixture.Reporter, Ct);
+
+        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        var item = await db.Media.Where(m => m.Id == saved.MediaId).Select(m => new { m.Width, m.Height }).SingleAsync(Ct);
+        Assert.Equal((20, 40), (item.Width, item.Height));
+    }
+
+    [Fact]
+    public async Task An_upload_while_every_decode_turn_is_taken_is_refused_in_Chinese_and_nothing_is_stored()
+    {
+        using var f = await NewsroomFixture.CreateAsync();
+        await using var db = f.Context();
+        using var gate = new DecodeGate(1, TimeSpan.Zero);
+
+        using (gate.Enter())
+        {
+            var refused = await Library(f, db, gate).UploadAsync(TestImages.HalvesJpeg(40, 20), new MediaInput { AltText = "图" }, NewsroomFixture.Reporter, Ct);
+            Assert.Equal((SaveOutcome.Invalid, "File", MediaLibrary.BusyMessage), (refused.Outcome, refused.Errors!.All[0].Field, refused.FirstError));
+        }
+
         Assert.False(await db.Media.AnyAsync(Ct));
     }
 

@@ -81,6 +81,9 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
     /// <summary>Shown when every decode turn stays taken for the gate's wait.</summary>
     public const string BusyMessage = "服务器正在处理其他图片，请稍后再上传。";
 
+    /// <summary>Shown when a reporter or correspondent tries to change a photo that is not theirs alone.</summary>
+    public const string NotYoursMessage = "只有编辑可以修改这张图片的说明和署名：记者和通讯员只能修改自己上传、且只用在自己草稿中的图片。";
+
     public const int AltMaxLength = 300;
     public const int CaptionMaxLength = 1000;
     public const int CreditMaxLength = 100;
@@ -170,6 +173,12 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
         {
             return new(SaveOutcome.NotFound);
         }
+        if (!await MayEditAsync(id, user, cancellationToken).ConfigureAwait(false))
+        {
+            var refused = new FieldErrors();
+            refused.Add(string.Empty, NotYoursMessage);
+            return new(SaveOutcome.Forbidden, id, refused);
+        }
         if (item.Version != metadata.Version)
         {
             return await ConflictAsync(id, cancellationToken).ConfigureAwait(false);
@@ -192,6 +201,33 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
             return await ConflictAsync(id, cancellationToken).ConfigureAwait(false);
         }
         return new(SaveOutcome.Saved, id);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="user"/> may change a photo's caption, alt text or credit. Readers see those
+    /// on every page that shows the photo, so outside the editors' review only the uploader may change
+    /// them, and only while nothing but the uploader's own drafts uses the photo (the upload's audit
+    /// entry says who uploaded it).
+    /// </summary>
+    public async Task<bool> MayEditAsync(int id, NewsroomUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsEditor)
+        {
+            return true;
+        }
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        var uploadedByUser = await db.AuditEntries.AnyAsync(a => a.Action == "media.upload" && a.EntityType == "Media" && a.EntityId == key
+            && a.UserId == user.Id, cancellationToken).ConfigureAwait(false);
+        if (!uploadedByUser)
+        {
+            return false;
+        }
+        var usedBeyondOwnDrafts =
+            await db.ArticlePhotos.AnyAsync(p => p.MediaId == id && !(p.Article!.AuthorId == user.Id && p.Article.Status == ArticleStatus.Draft), cancellationToken).ConfigureAwait(false)
+            || await db.FeaturePhotos.AnyAsync(p => p.MediaId == id, cancellationToken).ConfigureAwait(false)
+            || await db.Units.AnyAsync(u => u.LogoMediaId == id, cancellationToken).ConfigureAwait(false);
+        return !usedBeyondOwnDrafts;
     }
 
     /// <summary>Deletes an image no story, feature or unit uses (its renditions go with it). Only editors delete.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using CivilizationNews.Core.Accounts;
+using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Media;
 using CivilizationNews.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -169,5 +170,52 @@ public sealed class MediaLibraryTests
         Assert.Contains("已被他人修改", conflict, StringComparison.Ordinal);
         Assert.Contains("过期页面上的修改", conflict, StringComparison.Ordinal);
         Assert.Equal("新的替代文字", await factory.QueryAsync(db => db.Media.Where(m => m.Id == id).Select(m => m.AltText).SingleAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_reporter_changes_a_photos_caption_only_while_it_is_theirs_and_only_their_drafts_use_it()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var reporter = await AdminClient.SignInAsync(factory, NewsRoles.Reporter);
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        async Task<HttpResponseMessage> EditAsync(HttpClient who, int id, string alt)
+        {
+            var version = await factory.QueryAsync(db => db.Media.Where(m => m.Id == id).Select(m => m.Version).SingleAsync(Ct));
+            return await AdminClient.PostFormAsync(who, $"/admin/media/{id}", $"/admin/media/{id}", new()
+            {
+                ["AltText"] = alt, ["Caption"] = "说明", ["CreditContributorId"] = "", ["CreditText"] = "本报", ["CreditKind"] = "Photographed",
+                ["Version"] = version.ToString(),
+            });
+        }
+        Task<string> AltAsync(int id) => factory.QueryAsync(db => db.Media.Where(m => m.Id == id).Select(m => m.AltText).SingleAsync(Ct));
+
+        // A photo on a published front-page story: the reporter is refused, nothing changes, the editor may.
+        var onFrontPage = await factory.QueryAsync(db => db.ArticlePhotos.Where(p => p.Article!.Status == ArticleStatus.Published)
+            .Select(p => new { p.MediaId, p.ArticleId }).FirstAsync(Ct));
+        var before = await AltAsync(onFrontPage.MediaId);
+        var refused = await EditAsync(reporter, onFrontPage.MediaId, "通讯员改写的替代文字");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("只有编辑可以修改这张图片的说明和署名", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(before, await AltAsync(onFrontPage.MediaId));
+        Assert.Equal(HttpStatusCode.Redirect, (await EditAsync(editor, onFrontPage.MediaId, "编辑核定的替代文字")).StatusCode);
+
+        // The reporter's own upload, used by nothing: theirs to correct.
+        var uploaded = await UploadAsync(reporter, Metadata(), "mine.png", "image/png", Encode(800, 600, SKEncodedImageFormat.Png));
+        var mine = IdFrom(uploaded, 3);
+        Assert.Equal(HttpStatusCode.Redirect, (await EditAsync(reporter, mine, "我拍的照片")).StatusCode);
+        Assert.Equal("我拍的照片", await AltAsync(mine));
+
+        // Once a published story uses it, only an editor changes what readers see under it.
+        await factory.QueryAsync(async db =>
+        {
+            db.ArticlePhotos.Add(new ArticlePhoto { ArticleId = onFrontPage.ArticleId, MediaId = mine, SortOrder = 99 });
+            return await db.SaveChangesAsync(Ct);
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, (await EditAsync(reporter, mine, "发布之后再改")).StatusCode);
+        Assert.Equal("我拍的照片", await AltAsync(mine));
+
+        // Someone else's upload is not the reporter's either.
+        var editorsUpload = IdFrom(await UploadAsync(editor, Metadata(), "theirs.png", "image/png", Encode(800, 600, SKEncodedImageFormat.Png)), 3);
+        Assert.Equal(HttpStatusCode.Forbidden, (await EditAsync(reporter, editorsUpload, "不是我的")).StatusCode);
     }
 }

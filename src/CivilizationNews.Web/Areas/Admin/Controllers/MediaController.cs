@@ -89,6 +89,12 @@ public sealed class MediaController(MediaLibrary library) : AdminController
             return NotFound();
         }
         var contributors = await library.ContributorChoicesAsync(cancellationToken);
+        if (result.Outcome == SaveOutcome.Forbidden)
+        {
+            // Nothing was saved: the page shows why, with the saved details unchanged.
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return View(new MediaEditPage(details.Input, details, contributors));
+        }
         if (result.Outcome == SaveOutcome.Conflict)
         {
             // The editor's input stays; the form now carries the saved Version, so saving again is deliberate.

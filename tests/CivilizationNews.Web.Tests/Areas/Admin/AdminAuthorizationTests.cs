@@ -4,6 +4,7 @@ using CivilizationNews.Web.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivilizationNews.Web.Tests.Areas.Admin;
@@ -139,6 +140,23 @@ public sealed class AdminAuthorizationTests
                 Assert.True(status == 403, $"{role} should be refused {e.Method} {e.Url} but got {status}");
             }
         }
+    }
+
+    [Fact]
+    public async Task Every_admin_post_without_a_form_token_is_refused_before_it_runs()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var admin = await AdminClient.SignInAsync(factory, NewsRoles.Admin);
+        var audited = await factory.QueryAsync(db => db.AuditEntries.CountAsync(TestContext.Current.CancellationToken));
+
+        foreach (var e in Endpoints(factory).Where(e => e.Method == "POST" && !e.Anonymous))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, e.Url) { Content = new FormUrlEncodedContent([]) };
+            using var response = await admin.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.BadRequest, $"POST {e.Url} without a token answered {(int)response.StatusCode}");
+        }
+        // Nothing ran: no action wrote its audit record (signing in wrote the ones before).
+        Assert.Equal(audited, await factory.QueryAsync(db => db.AuditEntries.CountAsync(TestContext.Current.CancellationToken)));
     }
 
     /// <summary>

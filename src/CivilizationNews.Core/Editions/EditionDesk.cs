@@ -322,8 +322,7 @@ public sealed class EditionDesk(NewsDbContext db, AuditLog audit)
     {
         var saved = await db.Editions.FirstAsync(e => e.Id == id, cancellationToken).ConfigureAwait(false);
         var by = await db.AuditEntries.LastActorAsync("Edition", id, cancellationToken).ConfigureAwait(false);
-        var errors = new FieldErrors();
-        errors.Add(string.Empty, "保存未成功：您编辑期间，这一期已被他人修改并保存。您的输入仍保留在下方，页面底部是目前已保存的内容。请核对后再次保存，再次保存将以您的版本为准。");
+        var errors = FieldErrors.Conflict("这一期");
         return new(SaveOutcome.Conflict, id, Errors: errors, Saved: EditionInput.From(saved), SavedBy: by);
     }
 

@@ -138,8 +138,7 @@ public sealed class UnitDesk(NewsDbContext db, AuditLog audit, TimeProvider cloc
     {
         var saved = await db.Units.Include(u => u.Honours).FirstAsync(u => u.Id == id, cancellationToken).ConfigureAwait(false);
         var by = await db.AuditEntries.LastActorAsync("Unit", id, cancellationToken).ConfigureAwait(false);
-        var errors = new FieldErrors();
-        errors.Add(string.Empty, "保存未成功：您编辑期间，这个单位已被他人修改并保存。您的输入仍保留在下方，页面底部是目前已保存的内容。请核对后再次保存，再次保存将以您的版本为准。");
+        var errors = FieldErrors.Conflict("这个单位");
         return new(SaveOutcome.Conflict, id, errors, Saved: UnitInput.From(saved), SavedBy: by);
     }
 

@@ -39,6 +39,17 @@ public sealed class FieldErrors
         }
     }
 
+    /// <summary>
+    /// The refusal of a save over someone else's newer save, for an editing form shown above the saved
+    /// version (the one conflict experience): <paramref name="what"/> names the item ("这个栏目").
+    /// </summary>
+    public static FieldErrors Conflict(string what)
+    {
+        var errors = new FieldErrors();
+        errors.Add(string.Empty, $"保存未成功：您编辑期间，{what}已被他人修改并保存。您的输入仍保留在下方，页面底部是目前已保存的内容。请核对后再次保存，再次保存将以您的版本为准。");
+        return errors;
+    }
+
     /// <summary>Trimmed text, or null when blank.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -34,22 +34,8 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>The test output's copy of the built portal, on a free port, in Production.</summary>
-    public static async Task<AppProcess> StartAsync(string dataDirectory, params string[] settings)
-    {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CivilizationNews.Web.dll"));
-        start.ArgumentList.Add($"--DataDirectory={dataDirectory}");
-        start.ArgumentList.Add($"--Urls=http://127.0.0.1:{port}");
-        start.ArgumentList.Add("--Database:SeedDemoContent=false");
-        foreach (var setting in settings)
-        {
-            start.ArgumentList.Add(setting);
-        }
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        return await LaunchAsync(start, port, StartWithin);
-    }
+    public static Task<AppProcess> StartAsync(string dataDirectory, params string[] settings) =>
+        StartListeningOnAsync("127.0.0.1", dataDirectory, settings);
 
     /// <summary>
     /// As <see cref="StartAsync(string, string[])"/>, but listening on <paramref name="listenHost"/>

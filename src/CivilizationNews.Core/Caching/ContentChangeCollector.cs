@@ -107,6 +107,8 @@ internal sealed class ContentChangeCollector
                 pending.Deferred.Add(c => { c.LinkedArticleIds.Add(link.ArticleId); c.LinkedContributorIds.Add(link.ContributorId); });
                 break;
             case ArticlePhoto link:
+                // The image's public address answers only while something published shows it.
+                change.Tags.Add(ContentTags.Media(link.MediaId));
                 pending.Deferred.Add(c => c.LinkedArticleIds.Add(link.ArticleId));
                 break;
             case KeyFigure figure:
@@ -122,8 +124,16 @@ internal sealed class ContentChangeCollector
                     break;
                 }
                 change.Tags.Add(ContentTags.Units);
+                if (unit.LogoMediaId is int logo)
+                {
+                    change.Tags.Add(ContentTags.Media(logo));
+                }
                 if (state == EntityState.Modified)
                 {
+                    if (entry.Property(nameof(Unit.LogoMediaId)).OriginalValue is int oldLogo)
+                    {
+                        change.Tags.Add(ContentTags.Media(oldLogo));
+                    }
                     change.Tags.Add(ContentTags.Unit((string)entry.Property(nameof(Unit.Slug)).OriginalValue!));
                     change.UnitIds.Add(unit.Id);
                 }
@@ -185,6 +195,7 @@ internal sealed class ContentChangeCollector
                 pending.Deferred.Add(c => { c.LinkedFeatureIds.Add(sidebar.FeatureId); c.LinkedArticleIds.Add(sidebar.ArticleId); });
                 break;
             case FeaturePhoto photo:
+                change.Tags.Add(ContentTags.Media(photo.MediaId));
                 pending.Deferred.Add(c => c.LinkedFeatureIds.Add(photo.FeatureId));
                 break;
             case FeatureByline byline:

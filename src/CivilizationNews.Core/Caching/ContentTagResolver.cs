@@ -67,6 +67,9 @@ public sealed class ContentTagResolver(NewsDbContext db)
         // in the unit directory's story counts, and on every page listing it.
         tags.UnionWith([ContentTags.Home, ContentTags.Feeds, ContentTags.Sitemaps, ContentTags.Units]);
         tags.UnionWith(ids.Select(ContentTags.Article));
+        // Their photos' public addresses open or close with them.
+        tags.UnionWith((await db.ArticlePhotos.Where(p => ids.Contains(p.ArticleId)).Select(p => p.MediaId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(ContentTags.Media));
 
         var rows = await db.Articles.Where(a => ids.Contains(a.Id))
             .Select(a => new { a.SectionId, EditionId = (int?)a.EditionPage!.EditionId })
@@ -125,6 +128,8 @@ public sealed class ContentTagResolver(NewsDbContext db)
             tags.Add(ContentTags.Home);
             tags.UnionWith((await db.Features.Where(f => ids.Contains(f.Id)).Select(f => f.Slug).ToListAsync(cancellationToken).ConfigureAwait(false))
                 .Select(ContentTags.Feature));
+            tags.UnionWith((await db.FeaturePhotos.Where(p => ids.Contains(p.FeatureId)).Select(p => p.MediaId)
+                .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(ContentTags.Media));
         }
         if (change.EditionPageIds.Count > 0)
         {

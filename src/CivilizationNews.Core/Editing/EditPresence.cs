@@ -1,5 +1,6 @@
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Editing;
@@ -12,8 +13,19 @@ public sealed class EditPresence(NewsDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(90);
 
-    public async Task<IReadOnlyList<string>> HeartbeatAsync(int articleId, NewsroomUser user, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records that <paramref name="user"/> has the story open and names the others who do. Null when there is no
+    /// such story or the member may not open it: who is editing a colleague's draft is not theirs to know.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> HeartbeatAsync(int articleId, NewsroomUser user, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        var story = await db.Articles.Where(a => a.Id == articleId).Select(a => new { a.AuthorId }).FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+        if (story is null || !NewsroomPermissions.CanView(user, story.AuthorId))
+        {
+            return null;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var updated = await db.ArticleEditPresences.Where(p => p.ArticleId == articleId && p.UserId == user.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastSeenAt, now).SetProperty(p => p.UserName, user.Name), cancellationToken)

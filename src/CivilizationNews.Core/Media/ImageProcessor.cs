@@ -50,6 +50,22 @@ public sealed record ImageRendition(string Name, string ContentType, int Width, 
 public static class ImageProcessor
 {
     public static readonly int[] Widths = [480, 960, 1440];
+
+    /// <summary>Whether a name can be a stored rendition's: "original" or "w{width}.webp|jpg" (2–4 digits).</summary>
+    public static bool IsRenditionName(string? name)
+    {
+        if (name == "original")
+        {
+            return true;
+        }
+        if (name is null || name.Length < 4 || name[0] != 'w')
+        {
+            return false;
+        }
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot is >= 3 and <= 5 && name.AsSpan(1, dot - 1).ContainsAnyExceptInRange('0', '9') is false
+            && name.AsSpan(dot) is ".webp" or ".jpg";
+    }
     private const int Quality = 80;
 
     /// <summary>The full-size copy stays close to what was uploaded.</summary>

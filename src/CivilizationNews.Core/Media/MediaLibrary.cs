@@ -5,6 +5,7 @@ using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Validation;
+using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Media;
@@ -59,7 +60,7 @@ public sealed record RenditionRow(string Name, string ContentType, int Width, in
 /// <summary>A photo opened for editing: its form, the original's facts, its renditions and uses, and whether this user may delete it.</summary>
 public sealed record MediaDetails(
     int Id, MediaInput Input, string ContentType, int Width, int Height, long ByteSize, DateTime CreatedAt,
-    IReadOnlyList<RenditionRow> Renditions, IReadOnlyList<MediaUse> Uses, bool CanDelete);
+    IReadOnlyList<RenditionRow> Renditions, IReadOnlyList<MediaUse> Uses, bool CanDelete, int UnlistedUses = 0);
 
 public enum MediaUseKind
 {
@@ -285,8 +286,33 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
             .Select(v => new RenditionRow(v.Name, v.ContentType, v.Width, v.Height, v.Data.Length))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var uses = await UsesAsync(id, cancellationToken).ConfigureAwait(false);
+        var listed = await ListableAsync(uses, user, cancellationToken).ConfigureAwait(false);
         return new(id, MediaInput.From(item), item.ContentType, item.Width, item.Height, item.ByteSize, item.CreatedAt,
-            renditions, uses, user.IsEditor && uses.Count == 0);
+            renditions, listed, user.IsEditor && uses.Count == 0, uses.Count - listed.Count);
+    }
+
+    /// <summary>
+    /// The uses this member may see by title: everything for editors; otherwise published stories and features,
+    /// units, and the member's own stories. Titles of colleagues' unpublished work stay with them and the desk.
+    /// </summary>
+    private async Task<IReadOnlyList<MediaUse>> ListableAsync(IReadOnlyList<MediaUse> uses, NewsroomUser user, CancellationToken cancellationToken)
+    {
+        if (user.IsEditor)
+        {
+            return uses;
+        }
+        var articleIds = uses.Where(u => u.Kind == MediaUseKind.Article).Select(u => u.Id).ToList();
+        var authors = await db.Articles.Where(a => articleIds.Contains(a.Id)).Select(a => new { a.Id, a.AuthorId })
+            .ToDictionaryAsync(a => a.Id, a => a.AuthorId, cancellationToken).ConfigureAwait(false);
+        var featureIds = uses.Where(u => u.Kind == MediaUseKind.Feature).Select(u => u.Id).ToList();
+        var publishedFeatures = await db.Features.Where(f => featureIds.Contains(f.Id) && f.IsPublished).Select(f => f.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. uses.Where(u => u.Kind switch
+        {
+            MediaUseKind.Article => u.Status == ArticleStatus.Published || NewsroomPermissions.CanView(user, authors.GetValueOrDefault(u.Id)),
+            MediaUseKind.Feature => publishedFeatures.Contains(u.Id),
+            _ => true,
+        })];
     }
 
     /// <summary>The credit select's contributors.</summary>

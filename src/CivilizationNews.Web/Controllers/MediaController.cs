@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using CivilizationNews.Core.Caching;
+using CivilizationNews.Core.Media;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -8,22 +8,26 @@ using Microsoft.Net.Http.Headers;
 
 namespace CivilizationNews.Web.Controllers;
 
-/// <summary>Serves image renditions. They never change once stored, so browsers may keep them for a year.</summary>
+/// <summary>
+/// Serves the renditions of images that something public shows (see <see cref="MediaReader.GetPublicAsync"/>);
+/// any other id answers 404, the same as an id that does not exist. The bytes of a rendition never change,
+/// but its public life can end (a story withdrawn), so browsers keep it for a day rather than a year, and
+/// the output cache entry goes with the media tag the save path evicts.
+/// </summary>
 [OutputCache(PolicyName = OutputCaching.PublicPolicy)]
-public sealed partial class MediaController(MediaReader media) : Controller
+public sealed class MediaController(MediaReader media) : Controller
 {
+    public const string PublicCacheControl = "public, max-age=86400";
+
     [HttpGet("/media/{id:int:min(1)}/{name}")]
     public async Task<IActionResult> Get(int id, string name, CancellationToken cancellationToken)
     {
-        if (!RenditionName().IsMatch(name) || await media.GetAsync(id, name, cancellationToken) is not { } file)
+        if (!ImageProcessor.IsRenditionName(name) || await media.GetPublicAsync(id, name, cancellationToken) is not { } file)
         {
             return NotFound();
         }
         HttpContext.AddCacheTags(ContentTags.Media(id));
-        Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
+        Response.Headers[HeaderNames.CacheControl] = PublicCacheControl;
         return File(file.Data, file.ContentType);
     }
-
-    [GeneratedRegex("^(original|w[0-9]{2,4}\\.(webp|jpg))$")]
-    private static partial Regex RenditionName();
 }

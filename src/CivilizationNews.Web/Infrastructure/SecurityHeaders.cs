@@ -57,7 +57,7 @@ public static class SecurityHeaders
                 if (admin)
                 {
                     // Editors' pages hold drafts and tokens: never kept by a shared cache or the back button of a shared computer.
-                    headers.CacheControl = "no-store";
+                    headers.CacheControl = "private, no-store";
                 }
                 return Task.CompletedTask;
             });

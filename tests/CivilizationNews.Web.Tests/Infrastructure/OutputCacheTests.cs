@@ -27,18 +27,6 @@ public sealed class OutputCacheTests
         return (response.Headers.Age is not null, await response.Content.ReadAsStringAsync(Ct));
     }
 
-    private static async Task<int> CreateStoryAsync(HttpClient editor, int sectionId, string title)
-    {
-        var created = await AdminClient.PostFormAsync(editor, "/admin/articles/create", "/admin/articles/create", new()
-        {
-            ["Title"] = title, ["Kicker"] = "市文明办", ["Dateline"] = "本报讯（记者 刘思远）",
-            ["Body"] = "各单位把文明创建融入日常工作，群众满意度持续提升。",
-            ["SectionId"] = sectionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["PageOrder"] = "1",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        return int.Parse(created.Headers.Location!.OriginalString.Split('/')[3], System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     private static Task<HttpResponseMessage> TransitionAsync(HttpClient editor, int id, string to, Dictionary<string, string>? extra = null)
     {
         var fields = new Dictionary<string, string>(extra ?? []) { ["to"] = to };
@@ -96,7 +84,7 @@ public sealed class OutputCacheTests
         }
 
         // A draft (and its autosaves) is invisible to readers: nothing is evicted.
-        var id = await CreateStoryAsync(editor, section.Id, "城市书房夜读季开幕");
+        var id = await AdminClient.CreateStoryAsync(editor, section.Id, "城市书房夜读季开幕");
         foreach (var page in pages)
         {
             Assert.True((await GetAsync(reader, page)).Hit, $"a draft evicted {page}");
@@ -143,7 +131,7 @@ public sealed class OutputCacheTests
         var sectionId = await factory.QueryAsync(db => db.Sections.Where(s => s.Slug == "wenming").Select(s => s.Id).SingleAsync());
         var reader = AdminClient.Anonymous(factory);
         var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor, "赵静怡");
-        var id = await CreateStoryAsync(editor, sectionId, "社区食堂开到家门口");
+        var id = await AdminClient.CreateStoryAsync(editor, sectionId, "社区食堂开到家门口");
         await TransitionAsync(editor, id, "submitted");
         await TransitionAsync(editor, id, "approved");
         var at = CivilizationNews.Core.Time.ChinaTime.ToChina(DateTime.UtcNow.AddMinutes(5));

@@ -58,6 +58,19 @@ public static class AdminClient
         return client;
     }
 
+    /// <summary>Writes a story through the real form as <paramref name="author"/>; returns its id (a draft).</summary>
+    public static async Task<int> CreateStoryAsync(HttpClient author, int sectionId, string title)
+    {
+        var created = await PostFormAsync(author, "/admin/articles/create", "/admin/articles/create", new()
+        {
+            ["Title"] = title, ["Kicker"] = "市文明办", ["Dateline"] = "本报讯（记者 刘思远）",
+            ["Body"] = "各单位把文明创建融入日常工作，群众满意度持续提升。",
+            ["SectionId"] = sectionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["PageOrder"] = "1",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, created.StatusCode);
+        return int.Parse(created.Headers.Location!.OriginalString.Split('/')[3], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// Signs in through the real forms: the password, then — where two-factor sign-in is on — a code computed
     /// from the account's authenticator key as the user's app would. Returns the last answer.

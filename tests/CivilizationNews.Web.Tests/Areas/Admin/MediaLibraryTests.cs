@@ -43,13 +43,87 @@ public sealed class MediaLibraryTests
         Assert.Equal(["original", "w1440.jpg", "w1440.webp", "w480.jpg", "w480.webp", "w960.jpg", "w960.webp"], item.Variants.Select(v => v.Name).Order(StringComparer.Ordinal));
         Assert.Equal(480, item.Variants.Single(v => v.Name == "w480.jpg").Width);
 
-        var thumbnail = await AdminClient.Anonymous(factory).GetAsync(new Uri($"/media/{id}/w480.jpg", UriKind.Relative), Ct);
+        // Nothing published uses it yet: readers get nothing, the newsroom gets it privately.
+        var outside = await AdminClient.Anonymous(factory).GetAsync(new Uri($"/media/{id}/w480.jpg", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        var thumbnail = await reporter.GetAsync(new Uri($"/admin/media/{id}/file/w480.jpg", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
         Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType?.MediaType);
+        Assert.True(thumbnail.Headers.CacheControl is { NoStore: true, Private: true }, thumbnail.Headers.CacheControl?.ToString());
         Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "media.upload" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct)));
 
         var (_, library) = await Html.GetAsync(reporter, "/admin/media");
-        Assert.NotNull(library.QuerySelector($"img[src='/media/{id}/w480.jpg'][alt='志愿者在路口引导行人']"));
+        Assert.NotNull(library.QuerySelector($"img[src='/admin/media/{id}/file/w480.jpg'][alt='志愿者在路口引导行人']"));
+    }
+
+    [Fact]
+    public async Task An_image_is_public_only_while_something_published_shows_it()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        var reader = AdminClient.Anonymous(factory);
+        var id = IdFrom(await UploadAsync(editor, Metadata(), "street.png", "image/png", Encode(1200, 800, SKEncodedImageFormat.Png)), 3);
+        async Task<HttpResponseMessage> ReadAsync() => await reader.GetAsync(new Uri($"/media/{id}/w960.jpg", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReadAsync()).StatusCode);
+        // The newsroom route is for signed-in members only.
+        var signedOut = await reader.GetAsync(new Uri($"/admin/media/{id}/file/w960.jpg", UriKind.Relative), Ct);
+        Assert.NotEqual(HttpStatusCode.OK, signedOut.StatusCode);
+
+        // On a draft: still nothing for readers.
+        var draft = await AdminClient.CreateStoryAsync(editor, await factory.QueryAsync(db => db.Sections.Select(s => s.Id).FirstAsync(Ct)), "尚未发布的稿件");
+        await factory.QueryAsync(async db =>
+        {
+            db.ArticlePhotos.Add(new ArticlePhoto { ArticleId = draft, MediaId = id, SortOrder = 9 });
+            return await db.SaveChangesAsync(Ct);
+        });
+        Assert.Equal(HttpStatusCode.NotFound, (await ReadAsync()).StatusCode);
+
+        // On a published story: served, kept by browsers for a day, and from the output cache the second time.
+        var published = await factory.QueryAsync(db => db.Articles.Where(a => a.Status == ArticleStatus.Published).OrderByDescending(a => a.Id)
+            .Select(a => a.Id).FirstAsync(Ct));
+        await factory.QueryAsync(async db =>
+        {
+            db.ArticlePhotos.Add(new ArticlePhoto { ArticleId = published, MediaId = id, SortOrder = 9 });
+            return await db.SaveChangesAsync(Ct);
+        });
+        var served = await ReadAsync();
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("public, max-age=86400", served.Headers.CacheControl?.ToString());
+        Assert.NotNull((await ReadAsync()).Headers.Age);
+
+        // The story is withdrawn: the cached copy goes with it.
+        var withdrawn = await AdminClient.PostFormAsync(editor, $"/admin/articles/{published}/edit", $"/admin/articles/{published}/transition",
+            new() { ["to"] = "withdrawn", ["reason"] = "信息需要核实" });
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReadAsync()).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_reporter_sees_which_published_stories_use_an_image_but_not_the_titles_of_colleagues_drafts()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        var reporter = await AdminClient.SignInAsync(factory, NewsRoles.Reporter);
+        var id = IdFrom(await UploadAsync(editor, Metadata(), "shared.png", "image/png", Encode(800, 600, SKEncodedImageFormat.Png)), 3);
+        const string draftTitle = "编辑部内部的稿件";
+        var draft = await AdminClient.CreateStoryAsync(editor, await factory.QueryAsync(db => db.Sections.Select(s => s.Id).FirstAsync(Ct)), draftTitle);
+        var publishedTitle = await factory.QueryAsync(async db =>
+        {
+            var published = await db.Articles.FirstAsync(a => a.Status == ArticleStatus.Published, Ct);
+            db.ArticlePhotos.AddRange(
+                new ArticlePhoto { ArticleId = draft, MediaId = id, SortOrder = 9 },
+                new ArticlePhoto { ArticleId = published.Id, MediaId = id, SortOrder = 9 });
+            await db.SaveChangesAsync(Ct);
+            return published.Title;
+        });
+
+        var (_, asReporter) = await Html.GetAsync(reporter, $"/admin/media/{id}");
+        Assert.Contains(publishedTitle, asReporter.Body.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain(draftTitle, asReporter.Body.Text(), StringComparison.Ordinal);
+        Assert.Contains("另有 1 处", asReporter.Body.Text(), StringComparison.Ordinal);
+
+        var (_, asEditor) = await Html.GetAsync(editor, $"/admin/media/{id}");
+        Assert.Contains(draftTitle, asEditor.Body.Text(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -130,6 +130,26 @@ public sealed class NewsroomFlowTests
     }
 
     [Fact]
+    public async Task Who_is_editing_a_colleagues_draft_is_not_told_to_a_reporter_who_may_not_open_it()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor, "赵静怡");
+        var reporter = await AdminClient.SignInAsync(factory, NewsRoles.Reporter, "刘思远");
+        var section = await factory.QueryAsync(db => db.Sections.Select(s => s.Id).FirstAsync(Ct));
+        var id = await AdminClient.CreateStoryAsync(editor, section, "编辑部内部的稿件");
+        await editor.GetStringAsync(new Uri($"/admin/articles/{id}/edit", UriKind.Relative), Ct);
+
+        var refused = await AdminClient.PostFormAsync(reporter, "/admin/articles", $"/admin/articles/{id}/heartbeat", new());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("赵静怡", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        // Nor is the reporter recorded as having it open.
+        Assert.False(await factory.QueryAsync(db => db.ArticleEditPresences.AnyAsync(p => p.ArticleId == id && p.UserName == "刘思远", Ct)));
+
+        var allowed = await AdminClient.PostFormAsync(editor, "/admin/articles", $"/admin/articles/{id}/heartbeat", new());
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
+    [Fact]
     public async Task Preview_uses_the_public_renderer()
     {
         await using var factory = await PortalFactory.CreateAsync();

@@ -130,6 +130,26 @@ public sealed class SessionTests
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(busy, "/admin"));
     }
 
+    [Theory]
+    [InlineData("https://evil.example/admin")]
+    [InlineData("//evil.example/admin")]
+    [InlineData("/\\evil.example/admin")]
+    [InlineData("/section/local")]
+    public async Task Sign_in_follows_only_a_return_address_inside_the_admin(string returnUrl)
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var (_, email, password) = await AdminClient.CreateUserAsync(factory, NewsRoles.Editor);
+        var client = AdminClient.Anonymous(factory);
+
+        var response = await AdminClient.PostFormAsync(client, "/admin/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl), "/admin/account/login",
+            new() { ["Email"] = email, ["Password"] = password, ["ReturnUrl"] = returnUrl });
+
+        Assert.Equal("/admin", response.Headers.Location?.OriginalString);
+        var kept = await AdminClient.PostFormAsync(AdminClient.Anonymous(factory), "/admin/account/login", "/admin/account/login",
+            new() { ["Email"] = email, ["Password"] = password, ["ReturnUrl"] = "/admin/media" });
+        Assert.Equal("/admin/media", kept.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task The_session_cookie_has_the_host_prefix_on_https()
     {

@@ -143,18 +143,18 @@ public sealed class ArticlesController(
         {
             return result.Outcome == SaveOutcome.NotFound ? NotFound() : Forbid();
         }
-        var others = await presence.HeartbeatAsync(id, CurrentUser, cancellationToken);
+        var others = await presence.HeartbeatAsync(id, CurrentUser, cancellationToken) ?? [];
         return Json(new { saved = ChinaTime.FormatDateTime(clock.GetUtcNow().UtcDateTime), others, conflict = result.Version != form.Version });
     }
 
     [HttpPost("{id:int:min(1)}/heartbeat")]
     public async Task<IActionResult> Heartbeat(int id, CancellationToken cancellationToken)
     {
-        if (!await reader.ExistsAsync(id, cancellationToken))
+        if (await presence.HeartbeatAsync(id, CurrentUser, cancellationToken) is not { } others)
         {
-            return NotFound();
+            return await reader.ExistsAsync(id, cancellationToken) ? Forbid() : NotFound();
         }
-        return Json(new { others = await presence.HeartbeatAsync(id, CurrentUser, cancellationToken) });
+        return Json(new { others });
     }
 
     [HttpPost("{id:int:min(1)}/transition")]

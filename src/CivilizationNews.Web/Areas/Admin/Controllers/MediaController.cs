@@ -1,5 +1,6 @@
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Media;
+using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Validation;
 using CivilizationNews.Web.Areas.Admin.Models;
 using CivilizationNews.Web.Infrastructure;
@@ -14,7 +15,7 @@ namespace CivilizationNews.Web.Areas.Admin.Controllers;
 /// a refused upload stores nothing and says why in Chinese. A stale edit answers 409 beside what is saved now.
 /// </summary>
 [Route("admin/media")]
-public sealed class MediaController(MediaLibrary library) : AdminController
+public sealed class MediaController(MediaLibrary library, MediaReader files) : AdminController
 {
     /// <summary>
     /// The request may be a little larger than the file limit (the other form fields, multipart framing),
@@ -102,6 +103,21 @@ public sealed class MediaController(MediaLibrary library) : AdminController
             return View(new MediaEditPage(form with { Version = result.Saved!.Version }, details, contributors, result.Saved, result.SavedBy));
         }
         return View(new MediaEditPage(form, details, contributors));
+    }
+
+    /// <summary>
+    /// Any stored rendition for the newsroom's own pages (thumbnails of drafts' photos included), never kept
+    /// by a browser or proxy: the public address answers only for images in public use.
+    /// </summary>
+    [HttpGet("{id:int:min(1)}/file/{name}")]
+    public async Task<IActionResult> Rendition(int id, string name, CancellationToken cancellationToken)
+    {
+        if (!ImageProcessor.IsRenditionName(name) || await files.GetAsync(id, name, cancellationToken) is not { } file)
+        {
+            return NotFound();
+        }
+        // Every admin response is "private, no-store" (SecurityHeaders).
+        return File(file.Data, file.ContentType);
     }
 
     /// <summary>Only editors delete (the library refuses others), and only images nothing uses.</summary>

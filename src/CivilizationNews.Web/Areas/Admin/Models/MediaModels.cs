@@ -1,5 +1,6 @@
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Media;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Areas.Admin.Models;
 
@@ -49,3 +50,14 @@ public sealed record MediaEditPage : MediaFormPage
 }
 
 public sealed record MediaListPage(PagedList<MediaTile> Tiles, string? Query);
+
+/// <summary>
+/// The newsroom's address of an image rendition (<see cref="Controllers.MediaController.Rendition"/>): it
+/// answers for drafts' photos too, where the public /media address answers only for images in public use.
+/// </summary>
+public static class AdminPhotoUrls
+{
+    public static string AdminPhoto(this IUrlHelper url, int mediaId, string rendition = "w480.jpg") =>
+        url.Action(nameof(Controllers.MediaController.Rendition), "Media", new { area = "Admin", id = mediaId, name = rendition })
+        ?? throw new InvalidOperationException("The admin image route is not registered.");
+}

@@ -314,10 +314,53 @@ public sealed class UserDesk(NewsDbContext db, UserManager<NewsUser> users, Audi
         return new(SaveOutcome.Saved, id, Message: $"已为 {user.DisplayName} 设置新密码，其已登录的会话将失效。请通过安全渠道告知本人；本人下次登录时须改为自己的密码。");
     }
 
+    /// <summary>
+    /// For a colleague who lost both phone and recovery codes: turns their two-factor sign-in off, forgets the
+    /// authenticator key and the codes, and ends their sessions. An administrator so reset must enrol again
+    /// before anything else (the admin's account steps). Nobody resets their own: that is the 两步验证 page.
+    /// </summary>
+    public async Task<UserSaveResult> ResetTwoFactorAsync(string id, NewsroomUser actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var user = await users.FindByIdAsync(id).ConfigureAwait(false);
+        if (user is null)
+        {
+            return new(SaveOutcome.NotFound);
+        }
+        if (user.Id == actor.Id)
+        {
+            return new(SaveOutcome.Refused, id, Message: "不能在这里重置自己的两步验证，请到“两步验证”页面操作。");
+        }
+        if (!user.TwoFactorEnabled)
+        {
+            return new(SaveOutcome.Refused, id, Message: $"{user.DisplayName} 没有开启两步验证。");
+        }
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var result = await users.SetTwoFactorEnabledAsync(user, false).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                // A new key (the old one may be on a lost phone); renews the stamp too. The old recovery codes are
+                // worthless while two-factor sign-in is off, and enrolling again replaces them.
+                result = await users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false);
+            }
+            if (!result.Succeeded)
+            {
+                db.ChangeTracker.Clear();
+                return new(SaveOutcome.Refused, id, Message: Describe(result));
+            }
+            audit.Record(actor.Actor, "user.2fa-reset", "User", user.Id, user.Email);
+            await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        }
+        return new(SaveOutcome.Saved, id, Message: $"已关闭 {user.DisplayName} 的两步验证，其已登录的会话将失效。本人下次登录后可重新开启（管理员必须重新开启）。");
+    }
+
     public static string RoleLabels(IEnumerable<string> names) => string.Join("、", names.Select(NewsRoles.Label));
 
     private UserAccount Account(NewsUser user, NewsroomUser actor) =>
-        new(user.Id, user.DisplayName, user.LockoutEnd > clock.GetUtcNow(), user.LockoutEnd, user.AccessFailedCount, user.Id == actor.Id, user.CreatedAt);
+        new(user.Id, user.DisplayName, user.LockoutEnd > clock.GetUtcNow(), user.LockoutEnd, user.AccessFailedCount, user.Id == actor.Id, user.CreatedAt,
+            user.TwoFactorEnabled);
 
     /// <summary>The fields both forms share, and the newsroom roles asked for that exist.</summary>
     private async Task<(FieldErrors Errors, List<string> Roles)> ValidateAsync(UserInput input, CancellationToken cancellationToken)

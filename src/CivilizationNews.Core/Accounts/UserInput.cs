@@ -50,7 +50,8 @@ public sealed record AccountChoice(int Id, string Label);
 public sealed record UserChoices(IReadOnlyList<string> Roles, IReadOnlyList<AccountChoice> Units, IReadOnlyList<AccountChoice> Contributors);
 
 /// <summary>The state of an account that the edit page shows beside its form.</summary>
-public sealed record UserAccount(string Id, string DisplayName, bool IsLockedOut, DateTimeOffset? LockoutEnd, int FailedCount, bool IsSelf, DateTime CreatedAt);
+public sealed record UserAccount(string Id, string DisplayName, bool IsLockedOut, DateTimeOffset? LockoutEnd, int FailedCount, bool IsSelf, DateTime CreatedAt,
+    bool TwoFactorEnabled = false);
 
 /// <summary>An account loaded for editing: its state and the form's values.</summary>
 public sealed record UserEditing(UserAccount Account, UserEditInput Input);

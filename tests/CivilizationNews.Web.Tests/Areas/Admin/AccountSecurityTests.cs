@@ -207,6 +207,40 @@ public sealed partial class AccountSecurityTests
         Assert.True(await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.TwoFactorEnabled).SingleAsync(Ct)));
     }
 
+    [Fact]
+    public async Task An_administrator_turns_off_the_two_factor_sign_in_of_a_colleague_who_lost_their_phone()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var (id, email, password) = await AdminClient.CreateUserAsync(factory, NewsRoles.Editor);
+        string oldKey;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<NewsUser>>();
+            var user = (await users.FindByIdAsync(id))!;
+            Assert.True((await users.ResetAuthenticatorKeyAsync(user)).Succeeded);
+            Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+            oldKey = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+        var admin = await AdminClient.SignInAsync(factory, NewsRoles.Admin);
+        var (_, page) = await Html.GetAsync(admin, $"/admin/users/{id}");
+        Assert.NotNull(page.QuerySelector($"form[action='/admin/users/{id}/two-factor-reset']"));
+
+        var reset = await AdminClient.PostFormAsync(admin, $"/admin/users/{id}", $"/admin/users/{id}/two-factor-reset", new());
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.Contains("已关闭", await FlashAsync(admin, $"/admin/users/{id}"), StringComparison.Ordinal);
+        Assert.False(await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.TwoFactorEnabled).SingleAsync(Ct)));
+        // The key on the lost phone is worthless now.
+        Assert.NotEqual(oldKey, await AdminClient.AuthenticatorKeyAsync(factory, email));
+        Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "user.2fa-reset" && e.EntityId == id, Ct)));
+        // The colleague signs in with the password alone, and may enrol again.
+        Assert.Equal("/admin", (await LoginAsync(AdminClient.Anonymous(factory), email, password)).Headers.Location?.OriginalString);
+
+        // Not one's own, and not twice.
+        var again = await AdminClient.PostFormAsync(admin, $"/admin/users/{id}", $"/admin/users/{id}/two-factor-reset", new());
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("没有开启两步验证", await FlashAsync(admin, $"/admin/users/{id}"), StringComparison.Ordinal);
+    }
+
     /// <summary>Holds the first commands that read the setup token until both posts have read it: the race, every time.</summary>
     private sealed class TokenReadBarrier : DbCommandInterceptor
     {

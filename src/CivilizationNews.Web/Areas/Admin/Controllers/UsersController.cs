@@ -93,6 +93,11 @@ public sealed class UsersController(UserDesk desk) : AdminController
     public async Task<IActionResult> Unlock(string id, CancellationToken cancellationToken) =>
         Done(id, await desk.UnlockAsync(id, CurrentUser, cancellationToken));
 
+    /// <summary>Turns off a colleague's two-factor sign-in (lost phone and recovery codes); open sessions end.</summary>
+    [HttpPost("{id}/two-factor-reset")]
+    public async Task<IActionResult> ResetTwoFactor(string id, CancellationToken cancellationToken) =>
+        Done(id, await desk.ResetTwoFactorAsync(id, CurrentUser, cancellationToken));
+
     /// <summary>Sets a password the administrator types (for a colleague who forgot theirs); open sessions end.</summary>
     [HttpPost("{id}/password")]
     public async Task<IActionResult> ResetPassword(string id, PasswordResetInput form, CancellationToken cancellationToken)

@@ -40,6 +40,7 @@ public static class NewsCoreServices
 
         // Reading: the public pages.
         services.AddScoped<ArticleReader>();
+        services.AddScoped<CivilizationNews.Core.Reading.Documents.StoryDocuments>();
         services.AddScoped<ListReader>();
         services.AddScoped<UnitReader>();
         services.AddScoped<EditionReader>();

@@ -6,6 +6,7 @@ using CivilizationNews.Core.Editing;
 using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Features;
 using CivilizationNews.Core.Media;
+using CivilizationNews.Core.Reading.Documents;
 using CivilizationNews.Core.Saving;
 using CivilizationNews.Core.Search;
 using CivilizationNews.Core.Sections;
@@ -59,6 +60,10 @@ public abstract class NewsDbContext(DbContextOptions options, AfterCommit? after
 
     /// <summary>One row per published story, written with the story in the same transaction (Search/SearchChanges).</summary>
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
+
+    /// <summary>Story pages ready to read, deleted in the transaction of any save that changes them (Reading/Documents).</summary>
+    public DbSet<StoryDocument> StoryDocuments => Set<StoryDocument>();
+    public DbSet<ReadGeneration> ReadGenerations => Set<ReadGeneration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

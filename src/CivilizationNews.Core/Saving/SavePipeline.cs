@@ -1,5 +1,6 @@
 using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Reading.Documents;
 using CivilizationNews.Core.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -14,8 +15,9 @@ namespace CivilizationNews.Core.Saving;
 /// <see cref="IVersioned"/> row; the change tracker read for the search documents to rewrite
 /// (<see cref="SearchChanges"/>) and for the public pages that change (<see cref="ContentChangeCollector"/>).</item>
 /// <item>In one transaction — the caller's if it opened one, else one opened here: the rows are
-/// written, the search documents rewritten (<see cref="SearchIndexer"/>), and the changed pages worked
-/// out as output-cache tags (<see cref="ContentTagResolver"/>), reading the new state before it commits.</item>
+/// written, the search documents rewritten (<see cref="SearchIndexer"/>), the read documents the change makes
+/// wrong deleted (<see cref="ReadDocumentInvalidator"/>), and the changed pages worked out as output-cache tags
+/// (<see cref="ContentTagResolver"/>), reading the new state before it commits.</item>
 /// <item>After the commit (<see cref="CommitSignal"/> reports it; a rollback drops everything noted):
 /// <see cref="AfterCommit"/> evicts those pages from the cache and queues the pages that became public
 /// for link push.</item>
@@ -31,7 +33,7 @@ internal sealed class SavePipeline(NewsDbContext db, AfterCommit? afterCommit)
         // Step 1.
         StampVersions(db.ChangeTracker);
         var search = SearchChanges.Capture(db.ChangeTracker);
-        var pages = afterCommit is null ? null : ContentChangeCollector.Capture(db.ChangeTracker);
+        var pages = ContentChangeCollector.Capture(db.ChangeTracker);
         if (search is null && pages is null)
         {
             return await save(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
@@ -90,9 +92,15 @@ internal sealed class SavePipeline(NewsDbContext db, AfterCommit? afterCommit)
         {
             await search.ApplyAsync(db, cancellationToken).ConfigureAwait(false);
         }
-        if (pages is not null && afterCommit is not null)
+        if (pages is null)
         {
-            pages.Settle();
+            return;
+        }
+        pages.Settle();
+        // Before the cache tags are worked out: resolving them adds the pages around the change to it.
+        await ReadDocumentInvalidator.InvalidateAsync(db, pages.Change, cancellationToken).ConfigureAwait(false);
+        if (afterCommit is not null)
+        {
             var tags = await afterCommit.PagesOfAsync(db, pages.Change, cancellationToken).ConfigureAwait(false);
             _committing.Add((tags, pages.Change));
         }

@@ -18,6 +18,7 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> VerbArgs, s
         ["backup"] = "Write a consistent copy of the SQLite database while the portal runs: backup <file>.",
         ["restore"] = "Replace the SQLite database with a checked backup (the current one is kept beside it): restore <file>.",
         ["reindex"] = "Rebuild the search index from the published stories, with progress: reindex [--clear].",
+        ["rerender"] = "Rebuild every published story's page document (after a renderer change), with progress.",
         ["import"] = "Import a print page's text: import <file> [--dry-run --format json] | [--date yyyy-MM-dd --page N [--page-name 名称] [--section slug]].",
     };
 
@@ -55,6 +56,8 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> VerbArgs, s
                 return await BackupCommands.RestoreAsync(services, command, logger);
             case "reindex":
                 return await SearchCommands.ReindexAsync(services, command, logger);
+            case "rerender":
+                return await ReadDocumentCommands.RerenderAsync(services, logger);
             case "import":
                 return await CliCommands.ImportAsync(services, command, logger);
             default:

@@ -18,7 +18,7 @@ public static class SearchCommands
         await DatabaseStartup.MigrateAsync(db, logger);
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
-        var progress = new SynchronousProgress(p =>
+        var progress = new SynchronousProgress<SearchRebuildProgress>(p =>
         {
             // One line per batch, but not more than a few a second on a big paper.
             if (p.Done == 0 || p.Done == p.Total || clock.Elapsed - lastReport > TimeSpan.FromMilliseconds(500))
@@ -31,11 +31,5 @@ public static class SearchCommands
         var count = await services.GetRequiredService<SearchIndexer>().RebuildAsync(progress, command.Flag("--clear"));
         Console.WriteLine($"搜索索引已重建：{count} 篇已发布报道，用时 {clock.Elapsed.TotalSeconds:0.0} 秒。");
         return 0;
-    }
-
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and print out of order).</summary>
-    private sealed class SynchronousProgress(Action<SearchRebuildProgress> report) : IProgress<SearchRebuildProgress>
-    {
-        public void Report(SearchRebuildProgress value) => report(value);
     }
 }

@@ -1,25 +1,26 @@
 using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Reading;
+using CivilizationNews.Core.Reading.Documents;
 using CivilizationNews.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;
 
-public sealed class ArticlesController(ArticleReader articles, MarkdownRenderer renderer) : PortalController
+public sealed class ArticlesController(StoryDocuments stories) : PortalController
 {
     [HttpGet("/article/{id:int:min(1)}")]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
     {
-        var article = await articles.GetAsync(id, cancellationToken);
-        if (article is null)
+        if (await stories.GetAsync(id, cancellationToken) is not { } page)
         {
             return NotFoundPage();
         }
+        var article = page.Article;
         CacheTags(ArticleTags(article));
         SetMeta(new PageMeta(article.Title, article.Summary, PublicPaths.Article(article.Id),
             article.Photos.Count > 0 ? PublicPaths.PhotoJpeg(article.Photos[0].MediaId) : null, "article"));
-        return View(new ArticlePageModel(article, renderer.Render(article.Body, article.Dateline)));
+        return View(new ArticlePageModel(article, page.Body));
     }
 
     /// <summary>The story, its section (previous/next), units (related), tags, credits, photos, feature and edition.</summary>

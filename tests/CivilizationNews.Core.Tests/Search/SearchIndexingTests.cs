@@ -22,19 +22,6 @@ public sealed class SearchIndexingTests
         return results.Hits.Select(h => h.ArticleId).ToList();
     }
 
-    private static async Task<int> PublishedAsync(NewsroomFixture f, string title, string body)
-    {
-        await using var db = f.Context();
-        var created = await f.Desk(db).CreateAsync(f.Input(title, body), NewsroomFixture.Editor, Ct);
-        Assert.Equal(SaveOutcome.Saved, created.Outcome);
-        foreach (var to in new[] { ArticleStatus.Submitted, ArticleStatus.Approved, ArticleStatus.Published })
-        {
-            await using var step = f.Context();
-            Assert.Equal(WorkflowOutcome.Done, (await f.Workflow(step).MoveAsync(created.ArticleId, to, NewsroomFixture.Editor, null, cancellationToken: Ct)).Outcome);
-        }
-        return created.ArticleId;
-    }
-
     [Fact]
     public async Task Drafts_are_not_indexed_publishing_indexes_and_withdrawing_removes()
     {
@@ -42,7 +29,7 @@ public sealed class SearchIndexingTests
         var draft = await f.DraftAsync(NewsroomFixture.Reporter, "河东书房夜读活动");
         Assert.Empty(await FindAsync(f, "河东书房"));
 
-        var id = await PublishedAsync(f, "志愿者走进河东书房", "正文提到书房。");
+        var id = await f.PublishedAsync("志愿者走进河东书房", "正文提到书房。");
         Assert.Equal([id], await FindAsync(f, "河东书房"));
         Assert.DoesNotContain(draft, await FindAsync(f, "夜读"));
 
@@ -59,7 +46,7 @@ public sealed class SearchIndexingTests
     public async Task Editing_a_published_story_replaces_its_document()
     {
         using var f = await NewsroomFixture.CreateAsync();
-        var id = await PublishedAsync(f, "城南驿站开门迎客", "驿站提供热水。");
+        var id = await f.PublishedAsync("城南驿站开门迎客", "驿站提供热水。");
         Assert.Equal([id], await FindAsync(f, "驿站"));
 
         await using (var db = f.Context())
@@ -76,7 +63,7 @@ public sealed class SearchIndexingTests
     public async Task Deleting_a_story_removes_its_document()
     {
         using var f = await NewsroomFixture.CreateAsync();
-        var id = await PublishedAsync(f, "志愿服务成为必修课", "志愿服务时长三万小时。");
+        var id = await f.PublishedAsync("志愿服务成为必修课", "志愿服务时长三万小时。");
         await using (var db = f.Database.CreateContext())
         {
             db.Articles.Remove(await db.Articles.SingleAsync(a => a.Id == id, Ct));
@@ -113,7 +100,7 @@ public sealed class SearchIndexingTests
     public async Task A_failing_save_keeps_the_old_document()
     {
         using var f = await NewsroomFixture.CreateAsync();
-        var id = await PublishedAsync(f, "城南驿站开门迎客", "驿站提供热水。");
+        var id = await f.PublishedAsync("城南驿站开门迎客", "驿站提供热水。");
         await using (var db = f.Database.CreateContext())
         {
             var article = await db.Articles.SingleAsync(a => a.Id == id, Ct);
@@ -150,7 +137,7 @@ public sealed class SearchIndexingTests
     public async Task Renaming_a_unit_reindexes_its_published_stories()
     {
         using var f = await NewsroomFixture.CreateAsync();
-        var id = await PublishedAsync(f, "冬衣送到困难群众手中", "捐赠活动持续一周。");
+        var id = await f.PublishedAsync("冬衣送到困难群众手中", "捐赠活动持续一周。");
         int unitId;
         await using (var db = f.Database.CreateContext())
         {

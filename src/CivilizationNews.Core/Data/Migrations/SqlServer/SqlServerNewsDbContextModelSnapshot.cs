@@ -862,6 +862,53 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.ToTable("MediaVariants");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.ReadGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReadGenerations");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.StoryDocument", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("NextId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PreviousId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("NextId");
+
+                    b.HasIndex("PreviousId");
+
+                    b.ToTable("StoryDocuments");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Search.SearchDocument", b =>
                 {
                     b.Property<int>("ArticleId")

@@ -828,6 +828,53 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.ToTable("MediaVariants");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.ReadGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReadGenerations");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.StoryDocument", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NextId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PreviousId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("NextId");
+
+                    b.HasIndex("PreviousId");
+
+                    b.ToTable("StoryDocuments");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Search.SearchDocument", b =>
                 {
                     b.Property<int>("ArticleId")

@@ -1,0 +1,158 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CivilizationNews.Core.Reading.Documents;
+
+/// <summary>A story page ready for the view: the story (related stories included) and its sanitized body.</summary>
+public sealed record StoryPage(ArticleDetail Article, SafeHtml Body);
+
+/// <summary>What a <see cref="StoryDocument"/> holds: the page without related stories, and what chooses them.</summary>
+internal sealed record StoryDocumentData(ArticleDetail Article, string BodyHtml, IReadOnlyList<int> UnitIds, IReadOnlyList<int> TagIds);
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(StoryDocumentData))]
+internal sealed partial class ReadDocumentJson : JsonSerializerContext;
+
+/// <summary>
+/// Story pages for readers, read as one stored document plus one query for the related stories (about two
+/// commands where building the page takes fourteen and a Markdown render). A missing document — a story
+/// never read since it or something it shows was saved — is built from the tables, rendered once, stored,
+/// and served. See <see cref="StoryDocument"/> for how documents stay current.
+/// </summary>
+public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reader, MarkdownRenderer renderer, TimeProvider clock,
+    ILogger<StoryDocuments> logger)
+{
+    private static readonly Func<NewsDbContext, int, Task<string?>> Lookup = EF.CompileAsyncQuery(
+        (NewsDbContext context, int id) => context.StoryDocuments.Where(d => d.ArticleId == id).Select(d => d.Json).FirstOrDefault());
+
+    private static readonly Func<NewsDbContext, Task<long>> Generation = EF.CompileAsyncQuery(
+        (NewsDbContext context) => context.ReadGenerations.Where(g => g.Id == ReadGenerations.Row).Select(g => g.Value).First());
+
+    /// <summary>The public page of story <paramref name="id"/>, or null when it is not public now.</summary>
+    public async Task<StoryPage?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var json = await Lookup(db, id).ConfigureAwait(false);
+        var data = json is null
+            ? await BuildAsync(id, now, cancellationToken).ConfigureAwait(false)
+            : JsonSerializer.Deserialize(json, ReadDocumentJson.Default.StoryDocumentData);
+        if (data is null || data.Article.PublishedAt > now)
+        {
+            return null;
+        }
+        var related = await reader.RelatedAsync(id, data.UnitIds, data.TagIds, now, cancellationToken).ConfigureAwait(false);
+        return new StoryPage(data.Article with { Related = related }, new SafeHtml(data.BodyHtml));
+    }
+
+    /// <summary>
+    /// Builds and stores the document of every public story, newest first, in batches; for the <c>rerender</c> verb
+    /// after a change to the renderer. Reports (done, total) after each batch. Returns how many were written.
+    /// </summary>
+    public async Task<int> RebuildAllAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = await db.Articles.PublishedAt(now).Newest().Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var written = 0;
+        foreach (var batch in ids.Chunk(200))
+        {
+            foreach (var id in batch)
+            {
+                var generation = await Generation(db).ConfigureAwait(false);
+                if (await ReadAsync(id, now, cancellationToken).ConfigureAwait(false) is { } data
+                    && await TryStoreAsync(id, data, generation, replace: true, cancellationToken).ConfigureAwait(false))
+                {
+                    written++;
+                }
+            }
+            progress?.Report((written, ids.Count));
+        }
+        return written;
+    }
+
+    private async Task<StoryDocumentData?> BuildAsync(int id, DateTime now, CancellationToken cancellationToken)
+    {
+        // The count first: if a save commits while the story is read, the count has moved and the document is not kept.
+        var generation = await Generation(db).ConfigureAwait(false);
+        if (await ReadAsync(id, now, cancellationToken).ConfigureAwait(false) is not { } data)
+        {
+            return null;
+        }
+        await TryStoreAsync(id, data, generation, replace: false, cancellationToken).ConfigureAwait(false);
+        return data;
+    }
+
+    private async Task<StoryDocumentData?> ReadAsync(int id, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await reader.ReadStoryAsync(id, now, cancellationToken).ConfigureAwait(false) is not { } story)
+        {
+            return null;
+        }
+        var body = renderer.Render(story.Detail.Body, story.Detail.Dateline);
+        // The Markdown is not kept: the page shows the rendered body.
+        return new StoryDocumentData(story.Detail with { Body = string.Empty }, body.Value, story.UnitIds, story.TagIds);
+    }
+
+    /// <summary>
+    /// Stores the document unless a save has invalidated documents since <paramref name="generation"/> was read.
+    /// The check takes the generation row's write lock, which every invalidating save holds until it commits.
+    /// A failure to store is logged and costs only the next reader a rebuild.
+    /// </summary>
+    private async Task<bool> TryStoreAsync(int id, StoryDocumentData data, long generation, bool replace, CancellationToken cancellationToken)
+    {
+        var document = new StoryDocument
+        {
+            ArticleId = id, PreviousId = data.Article.Previous?.Id, NextId = data.Article.Next?.Id,
+            Json = JsonSerializer.Serialize(data, ReadDocumentJson.Default.StoryDocumentData), BuiltAt = clock.GetUtcNow().UtcDateTime,
+        };
+        try
+        {
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            {
+                var transaction = await db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var current = await db.ReadGenerations.Where(g => g.Id == ReadGenerations.Row && g.Value == generation)
+                        .ExecuteUpdateAsync(s => s.SetProperty(g => g.Value, g => g.Value), token).ConfigureAwait(false);
+                    if (current != 1)
+                    {
+                        return false;
+                    }
+                    var existing = await db.StoryDocuments.Where(d => d.ArticleId == id).ExecuteDeleteAsync(token).ConfigureAwait(false);
+                    if (existing > 0 && !replace)
+                    {
+                        // Another reader stored it meanwhile, from the same generation: keep theirs.
+                        await transaction.RollbackAsync(token).ConfigureAwait(false);
+                        return false;
+                    }
+                    db.StoryDocuments.Add(document);
+                    await db.SaveChangesAsync(token).ConfigureAwait(false);
+                    await transaction.CommitAsync(token).ConfigureAwait(false);
+                    return true;
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or DbException)
+        {
+            LogNotStored(logger, exception, id);
+            return false;
+        }
+        finally
+        {
+            db.Entry(document).State = EntityState.Detached;
+        }
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "The read document of story {ArticleId} was not stored; the next reader builds it again")]
+    private static partial void LogNotStored(ILogger logger, Exception exception, int articleId);
+}
+
+/// <summary>The read-generation row's key.</summary>
+public static class ReadGenerations
+{
+    public const int Row = 1;
+}

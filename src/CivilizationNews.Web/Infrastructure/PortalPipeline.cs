@@ -43,6 +43,11 @@ public static class PortalPipeline
         app.UseSerilogRequestLogging(o =>
         {
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // Not every request at Information: writing a console line per request cost about a third of the
+            // cached pages' throughput (docs/performance.md, access log), and the reverse proxy keeps the access
+            // log anyway (docs/deployment.md). Server errors and slow answers still show; ordinary requests are
+            // Debug, on with Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Debug.
+            o.GetLevel = RequestLogLevel;
         });
         app.UseRouting();
         app.UseAuthentication();
@@ -50,6 +55,15 @@ public static class PortalPipeline
         app.UseRateLimiter();
         // After authentication: the cache never serves or stores signed-in requests.
         app.UsePortalOutputCache();
+    }
+
+    /// <summary>Error for a 5xx or an exception, Warning for an answer slower than a second, Debug otherwise.</summary>
+    public static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+            : elapsedMilliseconds > 1000 ? Serilog.Events.LogEventLevel.Warning
+            : Serilog.Events.LogEventLevel.Debug;
     }
 
     public static void MapPortalEndpoints(this WebApplication app)

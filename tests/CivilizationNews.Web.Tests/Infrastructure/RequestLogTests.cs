@@ -1,0 +1,33 @@
+using CivilizationNews.Web.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Serilog.Events;
+
+namespace CivilizationNews.Web.Tests.Infrastructure;
+
+/// <summary>The request log by default: errors and slow answers, not a console line for every page served.</summary>
+public sealed class RequestLogTests
+{
+    [Theory]
+    [InlineData(200, 12.0, LogEventLevel.Debug)]
+    [InlineData(304, 1.0, LogEventLevel.Debug)]
+    [InlineData(404, 3.0, LogEventLevel.Debug)]
+    [InlineData(200, 1500.0, LogEventLevel.Warning)]
+    [InlineData(500, 2.0, LogEventLevel.Error)]
+    [InlineData(503, 2.0, LogEventLevel.Error)]
+    public void Ordinary_requests_are_debug_and_errors_or_slow_answers_stand_out(int status, double elapsed, LogEventLevel expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Response.StatusCode = status;
+
+        Assert.Equal(expected, PortalPipeline.RequestLogLevel(context, elapsed, null));
+    }
+
+    [Fact]
+    public void A_request_that_threw_is_an_error_whatever_its_status()
+    {
+        var context = new DefaultHttpContext();
+        context.Response.StatusCode = 200;
+
+        Assert.Equal(LogEventLevel.Error, PortalPipeline.RequestLogLevel(context, 5, new InvalidOperationException("boom")));
+    }
+}

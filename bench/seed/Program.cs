@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Tags;
 using CivilizationNews.Core.Time;
 using CivilizationNews.Core.Units;
+using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 // Grows a portal database (already holding the demo content: run the app's seed-demo verb first)
@@ -108,16 +111,71 @@ await using (var db = new SqliteNewsDbContext(new DbContextOptionsBuilder<Sqlite
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Database: {stories} stories, {unitTotal} units, {editions} editions ({watch.Elapsed.TotalSeconds:0} s)"));
 }
+
+if (options.MeasurePublish > 0)
+{
+    await PublishTiming.RunAsync(connection, options.MeasurePublish);
+}
 return 0;
 
-internal sealed record Args(string Data, int Stories, int Units, int Editions)
+/// <summary>
+/// --measure-publish N: writes N stories and publishes each through the real workflow and save path (search
+/// document, read-document invalidation, audit), timing the publish alone; prints the median and the slowest.
+/// The stories stay published (each under a bench unit), so run it on the bench database only.
+/// </summary>
+internal static class PublishTiming
+{
+    public static async Task RunAsync(string connection, int count)
+    {
+        var options = new DbContextOptionsBuilder<SqliteNewsDbContext>().UseSqlite(connection, DatabaseSetup.ConfigureSqlite).Options;
+        var clock = TimeProvider.System;
+        var editor = new NewsroomUser("bench-editor", "基准测试编辑", new HashSet<string> { NewsRoles.Editor });
+        var timings = new List<double>();
+        for (var i = 0; i < count; i++)
+        {
+            int id;
+            await using (var db = new SqliteNewsDbContext(options))
+            {
+                var section = await db.Sections.Select(s => s.Id).FirstAsync();
+                var unit = await db.Units.OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
+                var article = new Article
+                {
+                    Title = $"基准发布稿件 {i + 1}", Body = "正文第一段。\n\n正文第二段。", Dateline = "本报讯", Status = ArticleStatus.Approved,
+                    SectionId = section, CreatedAt = DateTime.UtcNow, AuthorId = editor.Id,
+                };
+                article.Units.Add(new ArticleUnit { UnitId = unit, IsPrimary = true });
+                db.Articles.Add(article);
+                await db.SaveChangesAsync();
+                id = article.Id;
+            }
+            await using (var db = new SqliteNewsDbContext(options))
+            {
+                var workflow = new ArticleWorkflow(db, new AuditLog(db, clock), clock);
+                var publish = Stopwatch.StartNew();
+                var result = await workflow.MoveAsync(id, ArticleStatus.Published, editor, null);
+                publish.Stop();
+                if (result.Outcome != WorkflowOutcome.Done)
+                {
+                    throw new InvalidOperationException($"publish refused: {result.Message}");
+                }
+                timings.Add(publish.Elapsed.TotalMilliseconds);
+            }
+        }
+        timings.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Publishing a story: median {timings[timings.Count / 2]:0.0} ms, slowest {timings[^1]:0.0} ms over {count} (first one included)"));
+    }
+}
+
+internal sealed record Args(string Data, int Stories, int Units, int Editions, int MeasurePublish = 0)
 {
     public static Args Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Number(string name, int fallback) => int.TryParse(Value(name), CultureInfo.InvariantCulture, out var n) ? n : fallback;
         var data = Value("--data") ?? throw new ArgumentException("--data <directory> is required");
-        return new Args(Path.GetFullPath(data), Number("--stories", 5000), Number("--units", 50), Number("--editions", 200));
+        return new Args(Path.GetFullPath(data), Number("--stories", 5000), Number("--units", 50), Number("--editions", 200),
+            Number("--measure-publish", 0));
     }
 }
 

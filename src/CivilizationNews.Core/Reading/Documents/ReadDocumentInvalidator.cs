@@ -34,7 +34,9 @@ internal static class ReadDocumentInvalidator
 
         var stories = change.ArticleIds.Union(change.LinkedArticleIds).ToList();
         var work = new List<IQueryable<StoryDocument>>();
-        if (stories.Count > 0)
+        // No documents yet (a fresh import, the bench seed): nothing to find, but a reader may be building one.
+        var any = await documents.AnyAsync(cancellationToken).ConfigureAwait(false);
+        if (stories.Count > 0 && any)
         {
             var neighbours = new List<int>();
             var positions = await db.Articles.PublishedAt(now).Where(a => stories.Contains(a.Id))
@@ -83,6 +85,11 @@ internal static class ReadDocumentInvalidator
             var pages = change.EditionPageIds.ToList();
             work.Add(documents.Where(d => db.Articles.Any(a => a.Id == d.ArticleId && a.EditionPageId != null
                 && (pages.Contains(a.EditionPageId.Value) || editions.Contains(a.EditionPage!.EditionId)))));
+        }
+        if (!any && !change.IsEmpty)
+        {
+            await AdvanceAsync(db, cancellationToken).ConfigureAwait(false);
+            return;
         }
         if (work.Count == 0)
         {

@@ -33,6 +33,7 @@ public sealed class ArticleReader(NewsDbContext db, TimeProvider clock)
                 Tags = a.Tags.Select(t => t.Tag!.Name).ToList(),
                 TagIds = a.Tags.Select(t => t.TagId).ToList(),
                 Figures = a.KeyFigures.OrderBy(f => f.SortOrder).ToList(),
+                Corrections = a.Corrections.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(c => new CorrectionView(c.CreatedAt, c.Wrong, c.Right)).ToList(),
                 Placement = a.EditionPage == null ? null : new PlacementView(
                     a.EditionPage.Edition!.Date, a.EditionPage.Edition.Number, a.EditionPage.Number, a.EditionPage.Name),
             })
@@ -75,7 +76,10 @@ public sealed class ArticleReader(NewsDbContext db, TimeProvider clock)
             GroupCredits(row.Credits.Select(c => (c.Role, c.Name, c.Slug))),
             row.Photos, row.Tags,
             row.Figures.Select(f => new KeyFigureView(f.Label, f.Display, f.SourceText)).ToList(),
-            row.Placement, feature, previous, next, related);
+            row.Placement, feature, previous, next, related)
+        {
+            Corrections = row.Corrections,
+        };
     }
 
     /// <summary>Groups credits by role in the order roles first appear: 本报记者 刘思远　通讯员 张晓燕.</summary>

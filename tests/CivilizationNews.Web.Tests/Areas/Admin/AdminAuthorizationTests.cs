@@ -41,6 +41,8 @@ public sealed class AdminAuthorizationTests
         ["Audit"] = Admins,
         // Action-level exceptions ("Controller.Action") where an action is stricter than its controller.
         ["Media.Delete"] = Editors,
+        // 更正 on a published story: editors (and administrators) only, never the story's author.
+        ["Articles.Correct"] = Editors,
     };
 
     private static string[] AllowedRoles(AdminEndpoint e) =>

@@ -510,12 +510,6 @@ public static class DocxReader
                 credits.Add(lead);
                 rest.RemoveAt(0);
             }
-            var leading = credits.Count;
-            while (rest.Count > 0 && CreditOf(rest[^1]) is { } tail)
-            {
-                credits.Insert(leading, tail);
-                rest.RemoveAt(rest.Count - 1);
-            }
             var labelAt = rest.FindIndex(b => b.Table is null && BylineParser.TryReadLabel(b.PlainText, out _, out _));
             if (labelAt >= 0)
             {
@@ -535,6 +529,12 @@ public static class DocxReader
                 }
                 pageByline = new ImportedByline(label, BylineParser.ReadRoles(members), string.Join("\n", raw));
                 rest.RemoveRange(labelAt, end - labelAt);
+            }
+            var leading = credits.Count;
+            while (rest.Count > 0 && CreditOf(rest[^1]) is { } tail)
+            {
+                credits.Insert(leading, tail);
+                rest.RemoveAt(rest.Count - 1);
             }
 
             // 本报讯（记者 王磊）: the dateline and its credit leave the first paragraph.
@@ -635,6 +635,7 @@ public static class DocxReader
             var paragraphs = new List<string>();
             var list = new StringBuilder();
             var counters = new Dictionary<(string, int), int>();
+            string? listId = null;
             void EndList()
             {
                 if (list.Length > 0)
@@ -643,6 +644,7 @@ public static class DocxReader
                     list.Clear();
                     counters.Clear();
                 }
+                listId = null;
             }
             void EndSection()
             {
@@ -672,6 +674,12 @@ public static class DocxReader
                 }
                 if (block.List is { } item)
                 {
+                    if (listId is not null && listId != item.NumberingId)
+                    {
+                        // Another list (bullets after numbers): a list of its own.
+                        EndList();
+                    }
+                    listId = item.NumberingId;
                     var key = (item.NumberingId, item.Level);
                     counters[key] = counters.GetValueOrDefault(key) + 1;
                     foreach (var deeper in counters.Keys.Where(k => k.Item1 == item.NumberingId && k.Item2 > item.Level).ToList())

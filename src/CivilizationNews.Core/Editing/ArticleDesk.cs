@@ -2,6 +2,7 @@ using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Saving;
 using CivilizationNews.Core.Tags;
 using CivilizationNews.Core.Validation;
 using CivilizationNews.Core.Workflow;
@@ -37,7 +38,7 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
         var article = new Article { Title = input.Title.Trim(), Status = ArticleStatus.Draft, AuthorId = user.Id, CreatedAt = now };
         await ApplyAsync(article, input, cancellationToken).ConfigureAwait(false);
         db.Articles.Add(article);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await JoinedTransaction.BeginAsync(db, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         AddRevision(article, user, autosave: false, note: "新建");
         audit.Record(user.Actor, "article.create", "Article", article.Id, article.Title);

@@ -572,7 +572,7 @@ public static class DocxReader
             var photoList = _images.Select((image, i) => photos[i] ?? new ImportedPhoto(string.Empty, string.Empty, null, string.Empty)).ToList();
             var credit = credits.Count == 0 ? null : string.Join(" ", credits.Distinct(StringComparer.Ordinal));
             var article = new ImportedArticle(kicker, title, subtitle, dateline, credit, null, sections);
-            return new DocxStory(new ImportResult([article], photoList, pageByline, warnings), _images);
+            return new DocxStory(new ImportResult([article], photoList, pageByline, warnings), _images) { DatelineCredit = datelineCredit };
         }
 
         /// <summary>

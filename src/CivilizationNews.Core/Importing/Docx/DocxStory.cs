@@ -9,6 +9,9 @@ namespace CivilizationNews.Core.Importing.Docx;
 public sealed record DocxStory(ImportResult Result, IReadOnlyList<DocxImage> Images)
 {
     public ImportedArticle Article => Result.Articles[0];
+
+    /// <summary>The credit printed inside the dateline (本报讯（记者 王磊）), which the dateline keeps; also part of <see cref="ImportedArticle.Credit"/>.</summary>
+    public string? DatelineCredit { get; init; }
 }
 
 /// <summary>

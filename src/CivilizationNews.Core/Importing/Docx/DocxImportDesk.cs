@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Auditing;
+using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Editing;
@@ -146,6 +147,9 @@ public sealed class DocxImportDesk(NewsDbContext db, ArticleDesk articles, Media
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new(SaveOutcome.Saved, created.ArticleId, Notes: notes) { Photos = photoIds.Count };
     }
+
+    /// <summary>The upload form's section select.</summary>
+    public Task<List<Choice>> SectionChoicesAsync(CancellationToken cancellationToken = default) => db.SectionChoicesAsync(cancellationToken);
 
     private static DocxImportResult Refused(DocxRefusal refusal) =>
         new(SaveOutcome.Refused, Message: DocxInputException.MessageFor(refusal), Refusal: refusal);

@@ -24,6 +24,8 @@ public sealed class AdminAuthorizationTests
     {
         ["Dashboard"] = Everyone,
         ["Articles"] = Everyone,
+        // 从 Word 导入: every member who writes makes their own draft from a .docx.
+        ["DocxImport"] = Everyone,
         ["Media"] = Everyone,
         ["Account"] = Everyone,
         // Every member's own password and two-factor sign-in (/admin/me/…).

@@ -18,8 +18,9 @@ namespace CivilizationNews.Web.Areas.Admin.Controllers;
 /// A save over someone else's newer save answers 409 with the editor's input kept beside what is saved now.
 /// </summary>
 [Route("admin/articles")]
-public sealed class ArticlesController(
-    ArticleEditorReader reader, ArticleDesk desk, ArticleWorkflow workflow, EditPresence presence, MarkdownRenderer renderer, TimeProvider clock) : AdminController
+public sealed partial class ArticlesController(
+    ArticleEditorReader reader, ArticleDesk desk, ArticleWorkflow workflow, EditPresence presence, MarkdownRenderer renderer, TimeProvider clock,
+    ILogger<ArticlesController> logger) : AdminController
 {
     private const string NotSavedMessage = "稿件未保存，请按提示修改。您输入的内容都还在。";
 
@@ -118,6 +119,7 @@ public sealed class ArticlesController(
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
+                LogCorrected(logger, id, CurrentUser.Name);
                 Flash("已登记更正，并保存了稿件。更正将显示在稿件页末尾和“更正”页面上。");
                 return RedirectToAction(nameof(Edit), new { id });
             case SaveOutcome.NotFound:
@@ -125,6 +127,7 @@ public sealed class ArticlesController(
             case SaveOutcome.Forbidden:
                 return Forbid();
         }
+        LogCorrectionRefused(logger, id, CurrentUser.Name, result.Outcome);
         ViewData["Title"] = $"编辑：{form.Title}";
         ShowErrors(result.Errors);
         var editor = await reader.EditorAsync(id, CurrentUser, cancellationToken);
@@ -282,4 +285,10 @@ public sealed class ArticlesController(
                 return NotFound();
         }
     }
+
+    [LoggerMessage(EventId = 5465, Level = LogLevel.Information, Message = "Correction to story {ArticleId} by {User} not recorded: {Outcome}")]
+    private static partial void LogCorrectionRefused(ILogger logger, int articleId, string user, SaveOutcome outcome);
+
+    [LoggerMessage(EventId = 5466, Level = LogLevel.Information, Message = "Correction to story {ArticleId} recorded by {User}")]
+    private static partial void LogCorrected(ILogger logger, int articleId, string user);
 }

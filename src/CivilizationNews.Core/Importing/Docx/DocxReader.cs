@@ -33,6 +33,9 @@ public static class DocxReader
     /// </summary>
     public const long MaxCharactersInPart = 32L * 1024 * 1024;
 
+    /// <summary>A story carries a handful of photos; pictures past this many are listed for the writer, not uploaded.</summary>
+    public const int MaxImages = 60;
+
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] EncryptedPackageName = Encoding.Unicode.GetBytes("EncryptedPackage");
@@ -286,6 +289,10 @@ public static class DocxReader
         private static DocxImage ReadImage(ImagePart part, int number, string? alt)
         {
             var type = part.ContentType;
+            if (number > MaxImages)
+            {
+                return new DocxImage(number, null, type, alt, $"第 {number} 张图片：一篇稿件最多导入 {MaxImages} 张图片，其余请在稿件中挑选上传。");
+            }
             if (type is not ("image/jpeg" or "image/png" or "image/webp"))
             {
                 return new DocxImage(number, null, type, alt, $"第 {number} 张图片是 {FormatName(type)} 格式，图片库只收 JPEG、PNG、WebP，请另存为 JPEG 后在稿件中上传。");
@@ -472,6 +479,11 @@ public static class DocxReader
             var used = new HashSet<Block>();
             AttachCaptions(blocks, photos, used);
             var text = blocks.Where(b => !used.Contains(b) && (b.Table is not null || b.PlainText.Length > 0)).ToList();
+            if (text.Count == 0)
+            {
+                // Pictures and their captions only: nothing to make a story's text from.
+                throw new DocxInputException(DocxRefusal.NoText);
+            }
 
             // The title: the first heading among the first lines, else the first line. A short line above a
             // heading is its kicker, a —— line under it the subtitle.

@@ -154,6 +154,24 @@ public sealed class DocxReaderTests
     }
 
     [Fact]
+    public void Pictures_past_the_limit_are_listed_not_read()
+    {
+        var picture = TestImages.Encode(16, 12, SKEncodedImageFormat.Jpeg);
+        var builder = new DocxBuilder().Title("图片很多的稿件").Paragraph("正文。");
+        for (var i = 0; i <= DocxReader.MaxImages; i++)
+        {
+            builder.Image(picture, "image/jpeg");
+        }
+
+        var story = DocxReader.Read(builder.Build());
+
+        Assert.Equal(DocxReader.MaxImages + 1, story.Images.Count);
+        Assert.All(story.Images.Take(DocxReader.MaxImages), i => Assert.NotNull(i.Data));
+        Assert.Null(story.Images[^1].Data);
+        Assert.Contains("最多导入 60 张图片", Assert.Single(story.Result.Warnings).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_dry_run_JSON_is_the_import_contract_with_one_article()
     {
         var story = DocxReader.Read(Story().Image(TestImages.Encode(64, 48, SKEncodedImageFormat.Jpeg), "image/jpeg").Caption("窗口工作人员为群众办理业务 赵文华 摄").Build());
@@ -197,6 +215,7 @@ public sealed class DocxReaderTests
         { "dotm", DocxRefusal.MacroEnabled },
         { "oversize", DocxRefusal.TooLarge },
         { "no-text", DocxRefusal.NoText },
+        { "pictures-only", DocxRefusal.NoText },
     };
 
     [Theory]
@@ -216,6 +235,7 @@ public sealed class DocxReaderTests
             "dotm" => Story().Build(WordprocessingDocumentType.MacroEnabledTemplate),
             "oversize" => [.. story, .. new byte[DocxReader.MaxBytes]],
             "no-text" => new DocxBuilder().Empty().Paragraph("　　").Build(),
+            "pictures-only" => new DocxBuilder().Image(TestImages.Encode(64, 48, SKEncodedImageFormat.Jpeg), "image/jpeg").Caption("只有一张图片").Build(),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

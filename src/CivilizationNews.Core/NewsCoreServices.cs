@@ -72,6 +72,7 @@ public static class NewsCoreServices
         services.AddScoped<MediaLibrary>();
         services.AddScoped<DraftCreator>();
         services.AddScoped<PageImportDesk>();
+        services.AddScoped<Importing.Docx.DocxImportDesk>();
         services.AddScoped<UnitDesk>();
         services.AddScoped<DashboardReader>();
 

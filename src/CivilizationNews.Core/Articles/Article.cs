@@ -48,6 +48,8 @@ public class Article : IVersioned
     public List<ArticlePhoto> Photos { get; set; } = [];
     public List<ArticleTag> Tags { get; set; } = [];
     public List<KeyFigure> KeyFigures { get; set; } = [];
+    /// <summary>更正 appended after publication, oldest first.</summary>
+    public List<ArticleCorrection> Corrections { get; set; } = [];
 
     public bool IsPublic(DateTime utcNow) =>
         Status == ArticleStatus.Published && PublishedAt is { } at && at <= utcNow;

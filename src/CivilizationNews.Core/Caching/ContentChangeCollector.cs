@@ -111,6 +111,11 @@ internal sealed class ContentChangeCollector
                 change.Tags.Add(ContentTags.Media(link.MediaId));
                 pending.Deferred.Add(c => c.LinkedArticleIds.Add(link.ArticleId));
                 break;
+            case ArticleCorrection correction:
+                // The story page shows it (if published) and /corrections lists it.
+                change.Tags.Add(ContentTags.Corrections);
+                pending.Deferred.Add(c => c.LinkedArticleIds.Add(correction.ArticleId));
+                break;
             case KeyFigure figure:
                 pending.Deferred.Add(c => c.LinkedArticleIds.Add(figure.ArticleId));
                 break;

@@ -71,6 +71,12 @@ public sealed class ContentTagResolver(NewsDbContext db)
         tags.UnionWith((await db.ArticlePhotos.Where(p => ids.Contains(p.ArticleId)).Select(p => p.MediaId)
             .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(ContentTags.Media));
 
+        // /corrections shows corrected stories' titles and links, and only while they are public.
+        if (await db.ArticleCorrections.AnyAsync(c => ids.Contains(c.ArticleId), cancellationToken).ConfigureAwait(false))
+        {
+            tags.Add(ContentTags.Corrections);
+        }
+
         var rows = await db.Articles.Where(a => ids.Contains(a.Id))
             .Select(a => new { a.SectionId, EditionId = (int?)a.EditionPage!.EditionId })
             .ToListAsync(cancellationToken).ConfigureAwait(false);

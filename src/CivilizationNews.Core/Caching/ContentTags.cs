@@ -16,6 +16,9 @@ public static class ContentTags
     public const string Feeds = "feeds";
     public const string Sitemaps = "sitemaps";
 
+    /// <summary>The public list of corrections (/corrections).</summary>
+    public const string Corrections = "corrections";
+
     public static string Article(int id) => "article:" + id.ToString(CultureInfo.InvariantCulture);
 
     public static string Section(string slug) => "section:" + slug;

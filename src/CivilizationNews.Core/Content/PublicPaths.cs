@@ -15,6 +15,9 @@ public static class PublicPaths
     public const string UnitDirectory = "/units";
     public const string EpaperArchive = "/epaper/archive";
 
+    /// <summary>Every correction (更正) to a published story, newest first.</summary>
+    public const string Corrections = "/corrections";
+
     /// <summary>The stable short URL of a story: its number.</summary>
     public static string Article(int id) => string.Create(CultureInfo.InvariantCulture, $"/article/{id}");
 

@@ -2,6 +2,7 @@ using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Saving;
 using CivilizationNews.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,7 @@ public sealed class ContributorDesk(NewsDbContext db, AuditLog audit)
         var contributor = new Contributor { Slug = string.Empty, Name = string.Empty };
         Apply(contributor, input);
         db.Contributors.Add(contributor);
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await JoinedTransaction.BeginAsync(db, cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -35,6 +35,7 @@ public abstract class NewsDbContext(DbContextOptions options, AfterCommit? after
     public DbSet<ArticlePhoto> ArticlePhotos => Set<ArticlePhoto>();
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
     public DbSet<KeyFigure> KeyFigures => Set<KeyFigure>();
+    public DbSet<ArticleCorrection> ArticleCorrections => Set<ArticleCorrection>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Unit> Units => Set<Unit>();

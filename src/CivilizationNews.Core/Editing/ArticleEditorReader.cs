@@ -22,7 +22,14 @@ public sealed record EditorChoices(
 public sealed record ArticleEditor(
     int? ArticleId, ArticleStatus Status, EditorChoices Choices, IReadOnlyList<ArticleStatus> Transitions,
     IReadOnlyList<TransitionRow> History, IReadOnlyList<string> OthersEditing, RevisionSummary? PendingAutosave,
-    DateTime? ScheduledAt, DateTime? PublishedAt, bool CanEdit);
+    DateTime? ScheduledAt, DateTime? PublishedAt, bool CanEdit)
+{
+    /// <summary>The story's corrections (更正), oldest first.</summary>
+    public IReadOnlyList<CorrectionRow> Corrections { get; init; } = [];
+
+    /// <summary>Whether this user may append a correction: an editor, on a published story.</summary>
+    public bool CanCorrect { get; init; }
+}
 
 /// <summary>
 /// A story opened in the editor. <see cref="Editor"/> is null when the user may not see the story
@@ -135,7 +142,11 @@ public sealed class ArticleEditorReader(NewsDbContext db, ArticleDesk desk, Edit
         var others = await presence.OthersAsync(articleId, user.Id, cancellationToken).ConfigureAwait(false);
         var pending = await desk.PendingAutosaveAsync(articleId, user.Id, cancellationToken).ConfigureAwait(false);
         return new(articleId, current.Status, choices, NewsroomPermissions.AllowedTransitions(user, current.AuthorId, current.Status),
-            history, others, pending, current.ScheduledAt, current.PublishedAt, NewsroomPermissions.CanEdit(user, current.AuthorId, current.Status));
+            history, others, pending, current.ScheduledAt, current.PublishedAt, NewsroomPermissions.CanEdit(user, current.AuthorId, current.Status))
+        {
+            Corrections = await desk.CorrectionsAsync(articleId, cancellationToken).ConfigureAwait(false),
+            CanCorrect = NewsroomPermissions.CanCorrect(user, current.Status),
+        };
     }
 
     /// <summary>Whether the story exists (the heartbeat of an editor page whose story was deleted answers 404).</summary>

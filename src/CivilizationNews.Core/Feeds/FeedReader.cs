@@ -18,6 +18,9 @@ public sealed record FeedStory(
 {
     /// <summary>Never before publication: a story edited while scheduled still reads as modified when published.</summary>
     public DateTime ModifiedAt => UpdatedAt > PublishedAt ? UpdatedAt : PublishedAt;
+
+    /// <summary>更正 appended since publication, oldest first; the entry's updated date moves with each.</summary>
+    public IReadOnlyList<CorrectionView> Corrections { get; init; } = [];
 }
 
 /// <summary>What a feed is about (a section, a unit, …) and its stories, newest first or in print order.</summary>
@@ -109,6 +112,7 @@ public sealed class FeedReader(NewsDbContext db, TimeProvider clock)
                 Section = new SectionRef(a.Section!.Slug, a.Section.Name),
                 Credits = a.Credits.OrderBy(c => c.SortOrder).Select(c => new { c.Role, c.Contributor!.Name, c.Contributor.Slug }).ToList(),
                 Tags = a.Tags.Select(t => t.Tag!.Name).ToList(),
+                HasCorrections = a.Corrections.Any(),
                 PhotoId = a.Photos.OrderBy(p => p.SortOrder).Select(p => (int?)p.MediaId).FirstOrDefault(),
                 Placement = a.EditionPage == null ? null : new PlacementView(
                     a.EditionPage.Edition!.Date, a.EditionPage.Edition.Number, a.EditionPage.Number, a.EditionPage.Name),
@@ -120,11 +124,17 @@ public sealed class FeedReader(NewsDbContext db, TimeProvider clock)
         var images = await db.MediaVariants.Where(v => photoIds.Contains(v.MediaId) && v.Name == PublicPaths.FeedPhotoRendition)
             .Select(v => new FeedImage(v.MediaId, v.Media!.AltText, v.Media.Caption, v.Width, v.Height, v.Data.Length))
             .ToDictionaryAsync(i => i.MediaId, cancellationToken).ConfigureAwait(false);
+        // Corrected stories are few: their corrections cost a query only when the feed holds one.
+        var corrected = rows.Where(r => r.HasCorrections).Select(r => r.Id).ToList();
+        var corrections = corrected.Count == 0 ? [] : await ArticleReader.CorrectionsAsync(db, corrected, cancellationToken).ConfigureAwait(false);
         var byId = rows.ToDictionary(r => r.Id);
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(r => new FeedStory(
                 r.Id, r.Kicker, r.Title, r.Subtitle, r.Summary, r.Body, r.Dateline, r.PublishedAt, r.UpdatedAt, r.Section,
                 ArticleReader.GroupCredits(r.Credits.Select(c => (c.Role, c.Name, c.Slug))),
-                r.Tags, r.PhotoId is { } photo ? images.GetValueOrDefault(photo) : null, r.Placement))
+                r.Tags, r.PhotoId is { } photo ? images.GetValueOrDefault(photo) : null, r.Placement)
+            {
+                Corrections = corrections.GetValueOrDefault(r.Id) ?? [],
+            })
             .ToList();
     }
 }

@@ -4,6 +4,7 @@ using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Saving;
 using CivilizationNews.Core.Validation;
 using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -156,7 +157,7 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
             item.Variants.Add(new MediaVariant { Name = r.Name, ContentType = r.ContentType, Width = r.Width, Height = r.Height, Data = r.Data });
         }
         db.Media.Add(item);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await JoinedTransaction.BeginAsync(db, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         audit.Record(user.Actor, "media.upload", "Media", item.Id, $"{item.AltText}（{item.Width}×{item.Height}，{item.ContentType}）");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

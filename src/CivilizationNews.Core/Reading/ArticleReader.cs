@@ -51,6 +51,8 @@ public sealed class ArticleReader(NewsDbContext db, TimeProvider clock)
                 Tags = a.Tags.Select(t => t.Tag!.Name).ToList(),
                 TagIds = a.Tags.Select(t => t.TagId).ToList(),
                 Figures = a.KeyFigures.OrderBy(f => f.SortOrder).ToList(),
+                // A scalar in the main query: the corrections themselves are read only for a story that has some.
+                HasCorrections = a.Corrections.Any(),
                 Placement = a.EditionPage == null ? null : new PlacementView(
                     a.EditionPage.Edition!.Date, a.EditionPage.Edition.Number, a.EditionPage.Number, a.EditionPage.Name),
             })
@@ -73,7 +75,10 @@ public sealed class ArticleReader(NewsDbContext db, TimeProvider clock)
             GroupCredits(row.Credits.Select(c => (c.Role, c.Name, c.Slug))),
             row.Photos, row.Tags,
             row.Figures.Select(f => new KeyFigureView(f.Label, f.Display, f.SourceText)).ToList(),
-            row.Placement, feature, previous, next, []);
+            row.Placement, feature, previous, next, [])
+        {
+            Corrections = row.HasCorrections ? (await CorrectionsAsync(db, [row.Id], cancellationToken).ConfigureAwait(false))[row.Id] : [],
+        };
         return new StoryContent(detail, row.UnitIds, row.TagIds);
     }
 
@@ -113,6 +118,15 @@ public sealed class ArticleReader(NewsDbContext db, TimeProvider clock)
         var cards = await db.Articles.Where(a => chosen.Contains(a.Id)).Select(ArticleProjections.Card)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. cards.OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)];
+    }
+
+    /// <summary>The corrections of these stories, oldest first, by story (every id given has an entry).</summary>
+    internal static async Task<Dictionary<int, IReadOnlyList<CorrectionView>>> CorrectionsAsync(NewsDbContext db, IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.ArticleCorrections.Where(c => articleIds.Contains(c.ArticleId)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.ArticleId, View = new CorrectionView(c.CreatedAt, c.Wrong, c.Right) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return articleIds.ToDictionary(id => id, id => (IReadOnlyList<CorrectionView>)rows.Where(r => r.ArticleId == id).Select(r => r.View).ToList());
     }
 
     /// <summary>Groups credits by role in the order roles first appear: 本报记者 刘思远　通讯员 张晓燕.</summary>

@@ -60,6 +60,25 @@ public sealed class ListReader(NewsDbContext db, TimeProvider clock)
         return list is null ? null : new ContributorPage(person.Name, person.Slug, person.UsualRole.Label(), person.Organisation, list);
     }
 
+    /// <summary>
+    /// 更正 of the stories that are public now, newest first (/corrections). Null for a page past the end;
+    /// page 1 always answers, if only to say there is none.
+    /// </summary>
+    public async Task<PagedList<CorrectionListItem>?> CorrectionsAsync(int page, CancellationToken cancellationToken = default)
+    {
+        if (page < 1 || page > MaxPage)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var list = await db.ArticleCorrections
+            .Where(c => c.Article!.Status == ArticleStatus.Published && c.Article.PublishedAt != null && c.Article.PublishedAt <= now)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Select(c => new CorrectionListItem(c.ArticleId, c.Article!.Title, c.Article.PublishedAt!.Value, c.CreatedAt, c.Wrong, c.Right))
+            .ToPagedListAsync(page, PageSize, cancellationToken).ConfigureAwait(false);
+        return page > 1 && page > list.PageCount ? null : list;
+    }
+
     /// <summary>Every section in menu order: the section row on every page.</summary>
     public async Task<IReadOnlyList<SectionRef>> SectionsAsync(CancellationToken cancellationToken = default) =>
         await db.Sections.OrderBy(s => s.SortOrder).Select(s => new SectionRef(s.Slug, s.Name))

@@ -31,10 +31,20 @@ public sealed record PlacementView(DateOnly Date, int EditionNumber, int PageNum
 
 public sealed record FeatureRef(string Slug, string Title);
 
+/// <summary>更正 as readers see it: when, what was wrong, what is right.</summary>
+public sealed record CorrectionView(DateTime CreatedAt, string Wrong, string Right);
+
+/// <summary>A correction on the /corrections page, with the story it corrects.</summary>
+public sealed record CorrectionListItem(int ArticleId, string Title, DateTime PublishedAt, DateTime CreatedAt, string Wrong, string Right);
+
 public sealed record ArticleDetail(
     int Id, string? Kicker, string Title, string? Subtitle, string? Summary, string Body, string? Dateline,
     DateTime PublishedAt, DateTime UpdatedAt, SectionRef Section,
     IReadOnlyList<UnitRef> Units, IReadOnlyList<CreditGroup> Credits, IReadOnlyList<PhotoView> Photos,
     IReadOnlyList<string> Tags, IReadOnlyList<KeyFigureView> KeyFigures, PlacementView? Placement,
-    FeatureRef? Feature, ArticleLink? Previous, ArticleLink? Next, IReadOnlyList<ArticleCard> Related);
+    FeatureRef? Feature, ArticleLink? Previous, ArticleLink? Next, IReadOnlyList<ArticleCard> Related)
+{
+    /// <summary>更正 appended since publication, oldest first.</summary>
+    public IReadOnlyList<CorrectionView> Corrections { get; init; } = [];
+}
 

@@ -16,6 +16,9 @@ public static class NewsroomPermissions
 
     public static bool CanView(NewsroomUser user, string? authorId) => user.IsEditor || authorId == user.Id;
 
+    /// <summary>更正 are appended to published stories by editors (and administrators), never by their authors.</summary>
+    public static bool CanCorrect(NewsroomUser user, ArticleStatus status) => user.IsEditor && status == ArticleStatus.Published;
+
     public static bool CanCreate(NewsroomUser user) => user.IsEditor || user.IsReporter || user.IsCorrespondent;
 
     /// <summary>The workflow steps a member may take from a state (the scheduler publishes scheduled stories itself).</summary>

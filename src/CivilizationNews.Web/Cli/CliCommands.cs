@@ -114,6 +114,7 @@ public static class CliCommands
     /// <summary>
     /// import FILE --dry-run --format json: prints the IMPORT-FORMAT.md JSON to stdout and writes nothing.
     /// import FILE --date 2021-12-10 --page 5 [--page-name 专版] [--section wenming]: creates the drafts.
+    /// A Word file (.docx) goes to <see cref="DocxImportCommand"/>.
     /// </summary>
     public static async Task<int> ImportAsync(IServiceProvider services, CommandLine command, ILogger logger)
     {
@@ -137,6 +138,10 @@ public static class CliCommands
         {
             await Console.Error.WriteLineAsync(file is null ? "用法：import 文件 [--dry-run --format json]" : $"找不到文件：{file}");
             return 2;
+        }
+        if (DocxImportCommand.Handles(file))
+        {
+            return await DocxImportCommand.RunAsync(services, command, file, logger);
         }
         if (new FileInfo(file).Length > PrintPageImporter.MaxBytes)
         {

@@ -148,10 +148,13 @@ public sealed class FeedsController(
     /// <summary>The summary as plain text, or with Feeds:FullText the whole story as sanitized HTML.</summary>
     private TextSyndicationContent? Summary(FeedStory story, string origin)
     {
+        // A corrected story says so in its entry, whose updated date is the latest correction's (or later).
+        var corrections = story.Corrections.Select(c => $"更正（{ChinaTime.FormatDate(c.CreatedAt)}）：原文有误：{c.Wrong} 更正为：{c.Right}").ToList();
         if (!feedOptions.Value.FullText)
         {
             var text = story.Summary ?? (story.Subtitle is { } subtitle ? "——" + subtitle : null);
-            return text is null ? null : new TextSyndicationContent(text);
+            var lines = corrections.Prepend(text).OfType<string>().ToList();
+            return lines.Count == 0 ? null : new TextSyndicationContent(string.Join("\n", lines));
         }
         var html = new StringBuilder();
         if (story.Subtitle is { } sub)
@@ -164,6 +167,10 @@ public sealed class FeedsController(
                 .Append("\" alt=\"").Append(WebUtility.HtmlEncode(image.Alt)).Append("\"></p>");
         }
         html.Append(renderer.Render(story.Body, story.Dateline).Value);
+        foreach (var correction in corrections)
+        {
+            html.Append("<p><strong>").Append(WebUtility.HtmlEncode(correction)).Append("</strong></p>");
+        }
         return new TextSyndicationContent(html.ToString(), TextSyndicationContentKind.Html);
     }
 }

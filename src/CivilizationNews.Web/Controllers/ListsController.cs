@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;
 
-/// <summary>Paged story lists by section, tag and contributor.</summary>
+/// <summary>Paged story lists by section, tag and contributor, and the list of corrections.</summary>
 public sealed class ListsController(ListReader lists) : PortalController
 {
     [HttpGet("/section/{slug}")]
@@ -47,6 +47,19 @@ public sealed class ListsController(ListReader lists) : PortalController
         var intro = result.Organisation is { Length: > 0 } org && org != "本报" ? $"{result.Role}（{org}）" : result.Role;
         SetMeta(new PageMeta(Titled(result.Name, number), $"{intro} {result.Name} 的报道", Paged(path, number)));
         return View("CardList", new CardListModel(result.Name, intro, result.Articles, path));
+    }
+
+    /// <summary>更正: every correction to a public story, newest first, paged.</summary>
+    [HttpGet("/corrections")]
+    public async Task<IActionResult> Corrections([FromQuery] string? page, CancellationToken cancellationToken)
+    {
+        if (ParsePage(page) is not { } number || await lists.CorrectionsAsync(number, cancellationToken) is not { } result)
+        {
+            return NotFoundPage();
+        }
+        CacheTags(ContentTags.Corrections);
+        SetMeta(new PageMeta(Titled("更正", number), "本报对已发布稿件的更正，按时间倒序排列。", Paged(PublicPaths.Corrections, number)));
+        return View(new CorrectionsPageModel(result));
     }
 
     private static string Titled(string name, int page) => page > 1 ? $"{name}（第{page}页）" : name;

@@ -17,4 +17,7 @@ public sealed record CardListModel(string Heading, string? Intro, PagedList<Arti
 
 public sealed record EpaperArchiveModel(IReadOnlyList<ArchiveMonth> Months, int? Year);
 
+/// <summary>The /corrections page: every correction to a public story, newest first.</summary>
+public sealed record CorrectionsPageModel(PagedList<CorrectionListItem> Corrections);
+
 public sealed record ErrorPageModel(int StatusCode, string Title, string Message);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CivilizationNews.Web.TagHelpers;
 
 /// <summary>
-/// schema.org data for &lt;json-ld&gt;: NewsArticle and BreadcrumbList on story pages, Organization and
+/// schema.org data for &lt;json-ld&gt;: NewsArticle (with its corrections as CorrectionComment) and BreadcrumbList on story pages, Organization and
 /// BreadcrumbList on unit pages. Built as JSON nodes (never as strings); every URL is absolute and canonical.
 /// </summary>
 public sealed class StructuredData(PublicUrls urls, IOptions<SiteOptions> site)
@@ -68,7 +68,12 @@ public sealed class StructuredData(PublicUrls urls, IOptions<SiteOptions> site)
             ("printEdition", placement is null ? null
                 : string.Create(CultureInfo.InvariantCulture, $"{Core.Time.ChinaTime.FormatShortDate(placement.Date)} 第{placement.EditionNumber}期")),
             ("printPage", placement?.PageNumber.ToString(CultureInfo.InvariantCulture)),
-            ("printSection", placement?.PageName));
+            ("printSection", placement?.PageName),
+            ("correction", article.Corrections.Count > 0
+                ? new JsonArray([.. article.Corrections.Select(c => (JsonNode?)Node(
+                    ("@type", "CorrectionComment"), ("datePublished", ChinaTimestamps.Iso(c.CreatedAt)),
+                    ("text", $"原文有误：{c.Wrong} 更正为：{c.Right}")))])
+                : null));
 
         var trail = new List<(string Name, string Path)> { ("首页", PublicPaths.Home), (article.Section.Name, PublicPaths.Section(article.Section.Slug)) };
         if (article.Feature is { } feature)

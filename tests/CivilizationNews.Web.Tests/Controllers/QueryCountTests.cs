@@ -80,6 +80,7 @@ public sealed class QueryCountTests
         { "epaper-archive", 2 },
         { "feed", 6 },
         { "sitemap", 1 },
+        { "corrections", 3 },
     };
 
     [Theory]
@@ -113,7 +114,7 @@ public sealed class QueryCountTests
                 ["section"] = $"/section/{section}", ["tag"] = $"/tag/{Uri.EscapeDataString(tag)}", ["contributor"] = $"/contributor/{contributor}",
                 ["units"] = "/units", ["unit"] = $"/unit/{unit}", ["epaper-date"] = $"/epaper/{date}",
                 ["epaper-page"] = $"/epaper/{date}/{page.Number}", ["epaper-archive"] = "/epaper/archive",
-                ["feed"] = $"/unit/{unit}/rss", ["sitemap"] = "/sitemap.xml",
+                ["feed"] = $"/unit/{unit}/rss", ["sitemap"] = "/sitemap.xml", ["corrections"] = "/corrections",
             };
         });
 

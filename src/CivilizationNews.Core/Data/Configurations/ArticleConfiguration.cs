@@ -85,3 +85,21 @@ public sealed class KeyFigureConfiguration : IEntityTypeConfiguration<KeyFigure>
         builder.HasOne(x => x.Article).WithMany(a => a.KeyFigures).HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class ArticleCorrectionConfiguration : IEntityTypeConfiguration<ArticleCorrection>
+{
+    public void Configure(EntityTypeBuilder<ArticleCorrection> builder)
+    {
+        builder.Property(x => x.UserId).HasMaxLength(450);
+        builder.Property(x => x.UserName).HasMaxLength(100);
+        builder.Property(x => x.Wrong).HasMaxLength(ArticleCorrection.TextMaxLength);
+        builder.Property(x => x.Right).HasMaxLength(ArticleCorrection.TextMaxLength);
+        // The /corrections page lists them newest first; a story page reads its own in order.
+        builder.HasIndex(x => x.CreatedAt);
+        builder.HasIndex(x => new { x.ArticleId, x.CreatedAt });
+        builder.HasOne(x => x.Article).WithMany(a => a.Corrections).HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        // Revisions go with their story (cascade from Article); SQL Server refuses a second cascade path, so these only point.
+        builder.HasOne(x => x.BeforeRevision).WithMany().HasForeignKey(x => x.BeforeRevisionId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne(x => x.Revision).WithMany().HasForeignKey(x => x.RevisionId).OnDelete(DeleteBehavior.NoAction);
+    }
+}

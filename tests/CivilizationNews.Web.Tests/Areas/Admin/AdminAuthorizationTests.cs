@@ -24,6 +24,8 @@ public sealed class AdminAuthorizationTests
     {
         ["Dashboard"] = Everyone,
         ["Articles"] = Everyone,
+        // 从 Word 导入: every member who writes makes their own draft from a .docx.
+        ["DocxImport"] = Everyone,
         ["Media"] = Everyone,
         ["Account"] = Everyone,
         // Every member's own password and two-factor sign-in (/admin/me/…).
@@ -41,6 +43,8 @@ public sealed class AdminAuthorizationTests
         ["Audit"] = Admins,
         // Action-level exceptions ("Controller.Action") where an action is stricter than its controller.
         ["Media.Delete"] = Editors,
+        // 更正 on a published story: editors (and administrators) only, never the story's author.
+        ["Articles.Correct"] = Editors,
     };
 
     private static string[] AllowedRoles(AdminEndpoint e) =>

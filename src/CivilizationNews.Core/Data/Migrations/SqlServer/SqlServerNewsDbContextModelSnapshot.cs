@@ -225,6 +225,58 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("BeforeRevisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("RevisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Right")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Wrong")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeforeRevisionId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("ArticleId", "CreatedAt");
+
+                    b.ToTable("ArticleCorrections");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCredit", b =>
                 {
                     b.Property<int>("Id")
@@ -1297,6 +1349,31 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.Navigation("Section");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCorrection", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
+                        .WithMany("Corrections")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivilizationNews.Core.Editing.ArticleRevision", "BeforeRevision")
+                        .WithMany()
+                        .HasForeignKey("BeforeRevisionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CivilizationNews.Core.Editing.ArticleRevision", "Revision")
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("BeforeRevision");
+
+                    b.Navigation("Revision");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCredit", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
@@ -1592,6 +1669,8 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
 
             modelBuilder.Entity("CivilizationNews.Core.Articles.Article", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Credits");
 
                     b.Navigation("KeyFigures");

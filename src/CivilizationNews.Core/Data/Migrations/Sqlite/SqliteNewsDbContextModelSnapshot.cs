@@ -215,6 +215,56 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BeforeRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Right")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Wrong")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeforeRevisionId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("ArticleId", "CreatedAt");
+
+                    b.ToTable("ArticleCorrections");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCredit", b =>
                 {
                     b.Property<int>("Id")
@@ -1248,6 +1298,31 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.Navigation("Section");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCorrection", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
+                        .WithMany("Corrections")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivilizationNews.Core.Editing.ArticleRevision", "BeforeRevision")
+                        .WithMany()
+                        .HasForeignKey("BeforeRevisionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CivilizationNews.Core.Editing.ArticleRevision", "Revision")
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("BeforeRevision");
+
+                    b.Navigation("Revision");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCredit", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
@@ -1543,6 +1618,8 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CivilizationNews.Core.Articles.Article", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Credits");
 
                     b.Navigation("KeyFigures");

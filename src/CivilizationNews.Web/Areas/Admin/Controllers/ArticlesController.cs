@@ -6,6 +6,8 @@ using CivilizationNews.Core.Time;
 using CivilizationNews.Core.Validation;
 using CivilizationNews.Core.Workflow;
 using CivilizationNews.Web.Areas.Admin.Models;
+using CivilizationNews.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Areas.Admin.Controllers;
@@ -16,8 +18,9 @@ namespace CivilizationNews.Web.Areas.Admin.Controllers;
 /// A save over someone else's newer save answers 409 with the editor's input kept beside what is saved now.
 /// </summary>
 [Route("admin/articles")]
-public sealed class ArticlesController(
-    ArticleEditorReader reader, ArticleDesk desk, ArticleWorkflow workflow, EditPresence presence, MarkdownRenderer renderer, TimeProvider clock) : AdminController
+public sealed partial class ArticlesController(
+    ArticleEditorReader reader, ArticleDesk desk, ArticleWorkflow workflow, EditPresence presence, MarkdownRenderer renderer, TimeProvider clock,
+    ILogger<ArticlesController> logger) : AdminController
 {
     private const string NotSavedMessage = "稿件未保存，请按提示修改。您输入的内容都还在。";
 
@@ -102,6 +105,39 @@ public sealed class ArticlesController(
             return RedirectToAction(nameof(Edit), new { id });
         }
         return await SaveAsync(id, form, keep == "mine" ? "冲突：保留我的版本" : "冲突：合并保存", keep is null ? "已保存。" : "已保存合并后的稿件。", cancellationToken);
+    }
+
+    /// <summary>
+    /// 更正: the editor form saved together with a dated correction, from the editor page of a published story
+    /// (the form's second button). Editors only. A refusal shows the form again with everything typed kept.
+    /// </summary>
+    [HttpPost("{id:int:min(1)}/correct")]
+    [Authorize(Policy = NewsroomSetup.EditorPolicy)]
+    public async Task<IActionResult> Correct(int id, ArticleForm form, [Bind(Prefix = "Correction")] CorrectionInput correction, CancellationToken cancellationToken)
+    {
+        var result = await desk.CorrectAsync(id, form.ToInput(), form.Version, correction, CurrentUser, cancellationToken);
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved:
+                LogCorrected(logger, id, CurrentUser.Name);
+                Flash("已登记更正，并保存了稿件。更正将显示在稿件页末尾和“更正”页面上。");
+                return RedirectToAction(nameof(Edit), new { id });
+            case SaveOutcome.NotFound:
+                return NotFound();
+            case SaveOutcome.Forbidden:
+                return Forbid();
+        }
+        LogCorrectionRefused(logger, id, CurrentUser.Name, result.Outcome);
+        ViewData["Title"] = $"编辑：{form.Title}";
+        ShowErrors(result.Errors);
+        var editor = await reader.EditorAsync(id, CurrentUser, cancellationToken);
+        if (result.Outcome == SaveOutcome.Conflict)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Edit", new EditorPage(form with { Version = result.Version }, editor, ArticleConflict.Of(result, form.Text)) { Correction = correction });
+        }
+        FlashError("更正未登记，稿件也未保存，请按提示修改。您输入的内容都还在。");
+        return View("Edit", new EditorPage(form, editor) { Correction = correction });
     }
 
     private async Task<IActionResult> SaveAsync(int id, ArticleForm form, string? note, string savedMessage, CancellationToken cancellationToken)
@@ -249,4 +285,10 @@ public sealed class ArticlesController(
                 return NotFound();
         }
     }
+
+    [LoggerMessage(EventId = 5465, Level = LogLevel.Information, Message = "Correction to story {ArticleId} by {User} not recorded: {Outcome}")]
+    private static partial void LogCorrectionRefused(ILogger logger, int articleId, string user, SaveOutcome outcome);
+
+    [LoggerMessage(EventId = 5466, Level = LogLevel.Information, Message = "Correction to story {ArticleId} recorded by {User}")]
+    private static partial void LogCorrected(ILogger logger, int articleId, string user);
 }

@@ -21,6 +21,9 @@ public sealed record EditorPage : ArticleForm
     public ArticleEditor Editor { get; }
 
     public ArticleConflict? Conflict { get; }
+
+    /// <summary>The correction fields (更正) of a published story, kept after a refusal.</summary>
+    public CorrectionInput Correction { get; init; } = new();
 }
 
 public sealed record ArticleListPage(PagedList<ArticleListRow> Rows, ArticleStatus? Status);

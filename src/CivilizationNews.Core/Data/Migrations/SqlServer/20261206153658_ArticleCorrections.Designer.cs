@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivilizationNews.Core.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerNewsDbContext))]
-    [Migration("20261206155517_StoryDocuments")]
-    partial class StoryDocuments
+    [Migration("20261206153658_ArticleCorrections")]
+    partial class ArticleCorrections
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -226,6 +226,58 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.HasIndex("SectionId", "Status", "PublishedAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("BeforeRevisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("RevisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Right")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Wrong")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeforeRevisionId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("ArticleId", "CreatedAt");
+
+                    b.ToTable("ArticleCorrections");
                 });
 
             modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCredit", b =>
@@ -865,53 +917,6 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.ToTable("MediaVariants");
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.ReadGeneration", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("int");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ReadGenerations");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Value = 0L
-                        });
-                });
-
-            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.StoryDocument", b =>
-                {
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("BuiltAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<int?>("NextId")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("PreviousId")
-                        .HasColumnType("int");
-
-                    b.HasKey("ArticleId");
-
-                    b.HasIndex("NextId");
-
-                    b.HasIndex("PreviousId");
-
-                    b.ToTable("StoryDocuments");
-                });
-
             modelBuilder.Entity("CivilizationNews.Core.Search.SearchDocument", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -1300,6 +1305,31 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.Navigation("Section");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCorrection", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
+                        .WithMany("Corrections")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivilizationNews.Core.Editing.ArticleRevision", "BeforeRevision")
+                        .WithMany()
+                        .HasForeignKey("BeforeRevisionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CivilizationNews.Core.Editing.ArticleRevision", "Revision")
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("BeforeRevision");
+
+                    b.Navigation("Revision");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCredit", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
@@ -1595,6 +1625,8 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
 
             modelBuilder.Entity("CivilizationNews.Core.Articles.Article", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Credits");
 
                     b.Navigation("KeyFigures");

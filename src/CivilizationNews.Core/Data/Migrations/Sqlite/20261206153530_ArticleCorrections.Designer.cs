@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivilizationNews.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNewsDbContext))]
-    [Migration("20261206155442_StoryDocuments")]
-    partial class StoryDocuments
+    [Migration("20261206153530_ArticleCorrections")]
+    partial class ArticleCorrections
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -216,6 +216,56 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.HasIndex("SectionId", "Status", "PublishedAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BeforeRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Right")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Wrong")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeforeRevisionId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("ArticleId", "CreatedAt");
+
+                    b.ToTable("ArticleCorrections");
                 });
 
             modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCredit", b =>
@@ -831,53 +881,6 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.ToTable("MediaVariants");
                 });
 
-            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.ReadGeneration", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ReadGenerations");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Value = 0L
-                        });
-                });
-
-            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.StoryDocument", b =>
-                {
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("BuiltAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("NextId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("PreviousId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ArticleId");
-
-                    b.HasIndex("NextId");
-
-                    b.HasIndex("PreviousId");
-
-                    b.ToTable("StoryDocuments");
-                });
-
             modelBuilder.Entity("CivilizationNews.Core.Search.SearchDocument", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -1251,6 +1254,31 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.Navigation("Section");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCorrection", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
+                        .WithMany("Corrections")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivilizationNews.Core.Editing.ArticleRevision", "BeforeRevision")
+                        .WithMany()
+                        .HasForeignKey("BeforeRevisionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CivilizationNews.Core.Editing.ArticleRevision", "Revision")
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("BeforeRevision");
+
+                    b.Navigation("Revision");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Articles.ArticleCredit", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
@@ -1546,6 +1574,8 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CivilizationNews.Core.Articles.Article", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Credits");
 
                     b.Navigation("KeyFigures");

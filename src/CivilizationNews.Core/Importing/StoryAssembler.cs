@@ -39,6 +39,7 @@ internal static class StoryAssembler
                     if (current is { IsOrphan: false, ContinuesOn: null })
                     {
                         current.ContinuesOn = unit.JumpPage;
+                        current.HeaderLines.AddRange(unit.Lines);
                     }
                     else
                     {
@@ -55,6 +56,11 @@ internal static class StoryAssembler
                     var quoted = PrintText.SameWording(marker, unit.Text) ? marker : unit.Text;
                     var note = headsStory ? $"{quoted} 本稿续自{unit.JumpPage}，请与该版稿件核对。" : $"{quoted} 以下文字续自{unit.JumpPage}的稿件，请核对归属。";
                     page.Warnings.Add(new ImportWarning(ImportWarningKind.ContinuedFrom, note, headsStory ? current!.Title : null) { Lines = unit.Lines });
+                    if (headsStory)
+                    {
+                        current!.HeaderLines.AddRange(unit.Lines);
+                    }
+
                     if (!headsStory)
                     {
                         current = null;
@@ -262,7 +268,8 @@ internal static class StoryAssembler
         PlaceStrays(before, current, page);
 
         var kickerUnit = kickerAt >= 0 ? shorts[kickerAt] : null;
-        story = NewStory(j - shorts.Count + titleAt - (subtitle is null ? 0 : 1), kickerUnit?.Text, shorts[titleAt].Text, kickerUnit, shorts[titleAt], subtitle, headings);
+        var position = j - (subtitle is null ? 0 : 1) - shorts.Count + titleAt;
+        story = NewStory(position, kickerUnit?.Text, shorts[titleAt].Text, kickerUnit, shorts[titleAt], subtitle, headings);
         last = j - 1;
         return true;
     }

@@ -18,7 +18,7 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> VerbArgs, s
         ["backup"] = "Write a consistent copy of the SQLite database while the portal runs: backup <file>.",
         ["restore"] = "Replace the SQLite database with a checked backup (the current one is kept beside it): restore <file>.",
         ["reindex"] = "Rebuild the search index from the published stories, with progress: reindex [--clear].",
-        ["import"] = "Import a print page's text: import <file> [--dry-run --format json] | [--date yyyy-MM-dd --page N [--page-name 名称] [--section slug]].",
+        ["import"] = "Import a print page's text or PDF: import <file> [--pdf-page N] [--dry-run --format json] | [--date yyyy-MM-dd --page N [--page-name 名称] [--section slug]] (a PDF's folio gives date, page and name when not given).",
     };
 
     public static CommandLine Parse(string[] args)

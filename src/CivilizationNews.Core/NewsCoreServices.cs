@@ -71,6 +71,8 @@ public static class NewsCoreServices
         services.AddScoped<MediaLibrary>();
         services.AddScoped<DraftCreator>();
         services.AddScoped<PageImportDesk>();
+        services.Configure<PageRenderingOptions>(configuration.GetSection(PageRenderingOptions.SectionName));
+        services.AddSingleton<IPageRenderer, PdftoppmRenderer>();
         services.AddScoped<UnitDesk>();
         services.AddScoped<DashboardReader>();
 

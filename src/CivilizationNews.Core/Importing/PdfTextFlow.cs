@@ -375,10 +375,11 @@ internal static partial class PdfTextFlow
         return (number, name, date);
     }
 
-    [GeneratedRegex(@"第\s*(?<letter>[A-Za-zＡ-Ｚ]?)\s*(?<number>[0-9]{1,3})\s*版", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
+    // Each run of spaces is taken whole (atomic), so no two loops share one (issue 13, as in Markers).
+    [GeneratedRegex(@"第(?>\s*)(?:(?<letter>[A-Za-zＡ-Ｚ])(?>\s*))?(?<number>[0-9]{1,3})(?>\s*)版", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex FolioPage();
 
-    [GeneratedRegex(@"(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<y>\d{4})(?>\s*)年(?>\s*)(?<m>\d{1,2})(?>\s*)月(?>\s*)(?<d>\d{1,2})(?>\s*)日", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex FolioDate();
 
     /// <summary>Writes the source lines: one per paragraph piece (a paragraph's part in one column), header line, caption or byline line.</summary>

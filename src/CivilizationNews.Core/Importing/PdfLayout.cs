@@ -240,7 +240,7 @@ internal sealed class PdfLayout
         var box = Box.Bound(items.Select(i => i.Box));
         // The spaces printed inside the line (PdfPig reports them as glyphs with no ink) keep their place.
         var glyphs = items.Select(i => i.Glyph!)
-            .Concat(spaces.Where(s => s.Baseline >= box.Top && s.Baseline <= box.Bottom && s.Box.Left >= box.Left - 0.5 && s.Box.Right <= box.Right + 0.5))
+            .Concat(spaces.Where(s => s.Baseline >= box.Top && s.Baseline <= box.Bottom && s.Box.Left >= box.Left - (0.3 * s.Size) && s.Box.Left <= box.Right + (0.3 * s.Size)))
             .OrderBy(g => g.Box.Left)
             .ToList();
         var inked = glyphs.Where(g => !g.IsSpace).ToList();

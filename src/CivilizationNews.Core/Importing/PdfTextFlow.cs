@@ -27,6 +27,9 @@ internal sealed class PdfReading
     public double BodySize { get; init; }
 
     public string? Folio { get; set; }
+
+    /// <summary>The text of each advertisement on the page (a ruled box labelled 广告), which is no story's.</summary>
+    public List<string> Advertisements { get; } = [];
 }
 
 /// <summary>
@@ -48,6 +51,7 @@ internal static partial class PdfTextFlow
         Caption,
         Byline,
         Image,
+        Advertisement,
     }
 
     /// <summary>A headline is at least this many times the body size; smaller display text is a kicker, subtitle or subhead.</summary>
@@ -66,7 +70,7 @@ internal static partial class PdfTextFlow
         }
 
         MarkFolio(leaves, roles, page, reading);
-        MarkBylineBox(leaves, roles, page);
+        MarkBoxes(leaves, roles, page);
         MarkCaptions(leaves, roles, bodySize, pictureOf);
         MarkDisplayRuns(leaves, roles, bodySize);
         Emit(leaves, roles, pictureOf, reading);
@@ -74,7 +78,10 @@ internal static partial class PdfTextFlow
     }
 
     /// <summary>The text of a printed line: its glyphs, a space where one was printed or a gap of most of an em stands.</summary>
-    public static string TextOf(Leaf leaf)
+    public static string TextOf(Leaf leaf) => RawTextOf(leaf).Trim();
+
+    /// <summary>As <see cref="TextOf"/>, with a space printed at either end kept: lines are joined with it.</summary>
+    private static string RawTextOf(Leaf leaf)
     {
         var text = new StringBuilder();
         Glyph? previous = null;
@@ -99,7 +106,7 @@ internal static partial class PdfTextFlow
             previous = glyph;
         }
 
-        return text.ToString().Trim();
+        return text.ToString();
     }
 
     /// <summary>The folio: a small line at the top of the page naming the page (第5版), with the date and editors.</summary>
@@ -126,18 +133,27 @@ internal static partial class PdfTextFlow
         reading.Folio = string.Join("  ", parts);
     }
 
-    /// <summary>The lines of a ruled box that opens with 本版撰文: the page byline, read as a block.</summary>
-    private static void MarkBylineBox(IReadOnlyList<Leaf> leaves, Role[] roles, PdfPageContent page)
+    /// <summary>
+    /// Ruled boxes: one that opens with 本版撰文 is the page byline, read as a block; one labelled 广告 is an
+    /// advertisement (the law requires the label on every advertisement in the press), which is no story.
+    /// </summary>
+    private static void MarkBoxes(IReadOnlyList<Leaf> leaves, Role[] roles, PdfPageContent page)
     {
         foreach (var frame in page.Frames)
         {
-            var inside = Enumerable.Range(0, leaves.Count).Where(i => roles[i] == Role.Body && frame.Contains(leaves[i].Box)).ToList();
-            if (inside.Count > 0 && BylineParser.TryReadLabel(TextOf(leaves[inside[0]]), out _, out _))
+            var inside = Enumerable.Range(0, leaves.Count).Where(i => roles[i] is Role.Body or Role.Image && frame.Contains(leaves[i].Box)).ToList();
+            var text = inside.Where(i => !leaves[i].IsImage).ToList();
+            if (text.Count == 0)
             {
-                foreach (var i in inside)
-                {
-                    roles[i] = Role.Byline;
-                }
+                continue;
+            }
+
+            var role = BylineParser.TryReadLabel(TextOf(leaves[text[0]]), out _, out _) ? Role.Byline
+                : text.Any(i => PrintText.Compact(TextOf(leaves[i])) == "广告") ? Role.Advertisement
+                : Role.Body;
+            foreach (var i in role == Role.Advertisement ? inside : role == Role.Byline ? text : [])
+            {
+                roles[i] = role;
             }
         }
     }
@@ -145,7 +161,7 @@ internal static partial class PdfTextFlow
     /// <summary>Lines right under a picture, within its width and no larger than the body: its caption.</summary>
     private static void MarkCaptions(IReadOnlyList<Leaf> leaves, Role[] roles, double bodySize, Dictionary<int, Leaf> pictureOf)
     {
-        foreach (var picture in leaves.Where(l => l.IsImage))
+        foreach (var picture in leaves.Where((l, i) => l.IsImage && roles[i] == Role.Image))
         {
             var below = picture.Box;
             for (var i = 0; i < leaves.Count; i++)
@@ -232,15 +248,29 @@ internal static partial class PdfTextFlow
     private static void Emit(IReadOnlyList<Leaf> leaves, Role[] roles, Dictionary<int, Leaf> pictureOf, PdfReading reading)
     {
         var emitter = new Emitter(reading);
+        var advertisement = new List<string>();
         Leaf? lastBody = null;
         var open = false;
         for (var i = 0; i < leaves.Count; i++)
         {
             var leaf = leaves[i];
             var role = roles[i];
+            if (role != Role.Advertisement && advertisement.Count > 0)
+            {
+                reading.Advertisements.Add(string.Join(" ", advertisement));
+                advertisement.Clear();
+            }
+
             switch (role)
             {
                 case Role.Folio or Role.Image:
+                    continue;
+                case Role.Advertisement:
+                    if (!leaf.IsImage)
+                    {
+                        advertisement.Add(TextOf(leaf));
+                    }
+
                     continue;
                 case Role.Kicker or Role.Headline or Role.Subtitle or Role.Subhead or Role.Caption:
                 {
@@ -320,6 +350,10 @@ internal static partial class PdfTextFlow
         }
 
         emitter.Flush();
+        if (advertisement.Count > 0)
+        {
+            reading.Advertisements.Add(string.Join(" ", advertisement));
+        }
     }
 
     private static bool SameColumn(Box a, Box b) => Math.Abs(a.Left - b.Left) < 1 && Math.Abs(a.Right - b.Right) < 1;
@@ -379,6 +413,9 @@ internal static partial class PdfTextFlow
     [GeneratedRegex(@"第(?>\s*)(?:(?<letter>[A-Za-zＡ-Ｚ])(?>\s*))?(?<number>[0-9]{1,3})(?>\s*)版", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex FolioPage();
 
+    [GeneratedRegex(@"\s{2,}", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
+    private static partial Regex Spaces();
+
     [GeneratedRegex(@"(?<y>\d{4})(?>\s*)年(?>\s*)(?<m>\d{1,2})(?>\s*)月(?>\s*)(?<d>\d{1,2})(?>\s*)日", RegexOptions.None, ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex FolioDate();
 
@@ -436,7 +473,7 @@ internal static partial class PdfTextFlow
         private int Write(List<Leaf> leaves, LineHint hint, bool indented, bool newBlock)
         {
             var number = reading.Lines.Count + 1;
-            var text = string.Concat(leaves.Select(TextOf));
+            var text = Spaces().Replace(string.Concat(leaves.Select(RawTextOf)), " ").Trim();
             var frame = leaves[0].Frame;
             reading.Lines.Add(new SourceLine(number, text, indented, newBlock ? 1 : 0) { Hint = hint, NewFrame = frame != _writtenFrame });
             reading.LeavesOf[number] = leaves;

@@ -85,7 +85,11 @@ public sealed class PrintPageImporter
                 throw new ImportInputException(ImportInputReason.PdfNoText);
             }
 
-            var result = PdfRegions.Place(Assemble(reading.Lines, []), reading);
+            // An advertisement is no story, but its words are on the page: the editor sees them, whole.
+            var advertisements = reading.Advertisements
+                .Select(text => new ImportWarning(ImportWarningKind.Unattached, $"广告（不导入）：{text}", null))
+                .ToList();
+            var result = PdfRegions.Place(Assemble(reading.Lines, advertisements), reading);
             var (number, name, date) = reading.Folio is { } folio ? PdfTextFlow.ParseFolio(folio) : (null, null, null);
             return result with
             {

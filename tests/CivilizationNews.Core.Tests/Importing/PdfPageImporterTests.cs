@@ -6,25 +6,32 @@ using UglyToad.PdfPig.Writer;
 namespace CivilizationNews.Core.Tests.Importing;
 
 /// <summary>
-/// Reads each shared page PDF (shared/fixtures/print-pdfs) and has the team's scorers check the stories
-/// (score-import against NAME.expected.json) and where they sit (score-layout against NAME.layout.json):
-/// both must give full marks. Then the phenomena one by one, and the PDFs that must be refused.
+/// Reads each page PDF, the team's (shared/fixtures/print-pdfs) and the importer's own
+/// (Importing/Fixtures/pdf), and has the team's scorers check the stories (score-import against
+/// NAME.expected.json) and where they sit (score-layout against NAME.layout.json): both must give
+/// full marks. Then the phenomena one by one, and the PDFs that must be refused.
 /// </summary>
 public sealed class PdfPageImporterTests
 {
     private static string OwnPdfs => Path.Combine(AppContext.BaseDirectory, "Importing", "Fixtures", "pdf");
 
+    /// <summary>Every page PDF that has both truths beside it, as "folder/name" (shared or own).</summary>
     public static TheoryData<string> Pages()
     {
         var pages = new TheoryData<string>();
-        if (SharedFolder.Exists)
+        foreach (var (label, folder) in new[] { ("shared", SharedFolder.Exists ? SharedFolder.PrintPdfs : null), ("own", OwnPdfs) })
         {
-            foreach (var pdf in Directory.GetFiles(SharedFolder.PrintPdfs, "*.pdf").Order(StringComparer.Ordinal))
+            if (folder is null || !Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            foreach (var pdf in Directory.GetFiles(folder, "*.pdf").Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileNameWithoutExtension(pdf);
-                if (File.Exists(Path.Combine(SharedFolder.PrintPdfs, name + ".layout.json")))
+                if (File.Exists(Path.Combine(folder, name + ".layout.json")) && File.Exists(Path.Combine(folder, name + ".expected.json")))
                 {
-                    pages.Add(name);
+                    pages.Add($"{label}/{name}");
                 }
             }
         }
@@ -33,25 +40,29 @@ public sealed class PdfPageImporterTests
     }
 
     [Fact]
-    public void The_shared_page_PDFs_are_found()
+    public void The_page_PDFs_are_found()
     {
         Assert.True(SharedFolder.Exists, $"shared folder not found; set {SharedFolder.EnvironmentVariable}.");
-        Assert.True(Pages().Count >= 3, "expected at least page-a, page-b and page-d in shared/fixtures/print-pdfs");
+        var pages = Pages().Select(p => (string)p.Data).ToList();
+        Assert.True(pages.Count(p => p.StartsWith("shared/", StringComparison.Ordinal)) >= 3, "expected page-a, page-b and page-d in shared/fixtures/print-pdfs");
+        Assert.Contains("own/page-e", pages);
     }
 
     [Theory]
     [MemberData(nameof(Pages))]
     public void Both_scorers_give_full_marks(string page)
     {
-        var result = Import(page);
+        var folder = page.StartsWith("own/", StringComparison.Ordinal) ? OwnPdfs : SharedFolder.PrintPdfs;
+        page = page[(page.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        var result = new PrintPageImporter().ImportPdf(File.ReadAllBytes(Path.Combine(folder, page + ".pdf")));
 
         var actual = Path.Combine(Path.GetTempPath(), $"cn-pdf-{Guid.NewGuid():N}.json");
         try
         {
             File.WriteAllText(actual, ImportJson.Serialize(result), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            var stories = FixturePagesTests.RunTool(SharedFolder.Scorer, Path.Combine(SharedFolder.PrintPdfs, page + ".expected.json"), actual);
+            var stories = FixturePagesTests.RunTool(SharedFolder.Scorer, Path.Combine(folder, page + ".expected.json"), actual);
             Assert.True(stories.ExitCode == 0, $"score-import {page}: exit {stories.ExitCode}\n{stories.Output}");
-            var layout = FixturePagesTests.RunTool(SharedFolder.LayoutScorer, Path.Combine(SharedFolder.PrintPdfs, page + ".layout.json"), actual);
+            var layout = FixturePagesTests.RunTool(SharedFolder.LayoutScorer, Path.Combine(folder, page + ".layout.json"), actual);
             Assert.True(layout.ExitCode == 0, $"score-layout {page}: exit {layout.ExitCode}\n{layout.Output}");
         }
         finally
@@ -121,6 +132,24 @@ public sealed class PdfPageImporterTests
         Assert.Equal(6, result.Articles[0].Sections[0].Paragraphs.Count);
         Assert.StartsWith("立足岗位,热情服务。志愿者们", result.Articles[1].Sections[0].Paragraphs[1], StringComparison.Ordinal);
         Assert.Equal("通讯员 张晓燕 记者 王磊", result.Articles[2].Credit);
+    }
+
+    [Fact]
+    public void Page_e_an_advertisement_is_no_story_but_its_words_reach_the_editor()
+    {
+        var result = new PrintPageImporter().ImportPdf(File.ReadAllBytes(Path.Combine(OwnPdfs, "page-e.pdf")));
+
+        Assert.Equal(["文明实践进社区，志愿服务暖人心", "“双减”后的课后时光", "冬季供暖全面启动"], result.Articles.Select(a => a.Title));
+        Assert.DoesNotContain(result.Articles, a => a.Title.Contains("银行", StringComparison.Ordinal));
+        var advertisement = Assert.Single(result.Warnings, w => w.Kind == ImportWarningKind.Unattached);
+        Assert.Contains("河东农商银行", advertisement.Text, StringComparison.Ordinal);
+        Assert.Contains("96555", advertisement.Text, StringComparison.Ordinal);
+        // The tail below the rule opens with a comma and repeats nothing: stitched all the same.
+        Assert.EndsWith("群众期盼什么就实践什么,用心用情办好群众身边的小事、难事、烦心事。", result.Articles[0].Sections[0].Paragraphs[^2], StringComparison.Ordinal);
+        Assert.Equal("课后服务覆盖全区86所中小学", result.Articles[1].Subtitle);
+        Assert.Equal(["一、丰富课程", "二、延时托管"], result.Articles[1].Sections.Skip(1).Select(s => s.Heading));
+        Assert.Equal(("本报记者", "张华"), (result.Photos[0].CreditRole, result.Photos[0].Credit));
+        Assert.Equal((3, "要闻"), (result.Page!.Number, result.Page.Name));
     }
 
     [Fact]

@@ -33,15 +33,25 @@ internal sealed class Leaf
 /// </summary>
 internal sealed class PdfLayout
 {
+    /// <summary>
+    /// Cuts nest a few levels deep on a real page (page, frames, blocks, columns, lines); a page built so
+    /// that every cut peels off one glyph would nest as deep as it has glyphs. Below this depth the rest
+    /// is read line by line, so that the work and the stack stay bounded whatever the PDF.
+    /// </summary>
+    private const int MaxDepth = 64;
+
     private readonly PdfPageContent _page;
     private readonly double _bodySize;
     private readonly List<Leaf> _leaves = [];
+    private readonly Dictionary<int, List<Glyph>> _spacesByBaseline;
     private int _frames;
+    private int _depth;
 
     private PdfLayout(PdfPageContent page, double bodySize)
     {
         _page = page;
         _bodySize = bodySize;
+        _spacesByBaseline = page.Glyphs.Where(g => g.IsSpace).GroupBy(g => (int)Math.Floor(g.Baseline)).ToDictionary(g => g.Key, g => g.ToList());
     }
 
     private sealed record Item(Box Box, Glyph? Glyph, bool IsImage);
@@ -52,7 +62,7 @@ internal sealed class PdfLayout
         var items = page.Glyphs.Where(g => !g.IsSpace).Select(g => new Item(g.Box, g, false))
             .Concat(page.Images.Select(i => new Item(i, null, true)))
             .ToList();
-        layout.Cut(items, 0, Box.Bound(items.Select(i => i.Box)), page.Glyphs.Where(g => g.IsSpace).ToList());
+        layout.Cut(items, 0, Box.Bound(items.Select(i => i.Box)));
         return layout._leaves;
     }
 
@@ -62,15 +72,35 @@ internal sealed class PdfLayout
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Select(g => g.Key).FirstOrDefault(10.5);
 
-    private void Cut(List<Item> items, int frame, Box column, List<Glyph> spaces)
+    private void Cut(List<Item> items, int frame, Box column)
     {
         if (items.Count == 0)
         {
             return;
         }
 
+        _depth++;
+        try
+        {
+            if (_depth > MaxDepth)
+            {
+                ByBaseline(items, frame, column);
+            }
+            else
+            {
+                CutRegion(items, frame, column);
+            }
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void CutRegion(List<Item> items, int frame, Box column)
+    {
         var bounds = Box.Bound(items.Select(i => i.Box));
-        if (CutAtRules(items, bounds, spaces))
+        if (CutAtRules(items, bounds))
         {
             return;
         }
@@ -83,7 +113,7 @@ internal sealed class PdfLayout
 
         if (items.All(i => !i.IsImage) && OneLine(items))
         {
-            AddLine(items, frame, column, spaces);
+            AddLine(items, frame, column);
             return;
         }
 
@@ -92,20 +122,20 @@ internal sealed class PdfLayout
         var wide = gaps.Where(g => g.Width >= WideGap).ToList();
         if (wide.Count > 0)
         {
-            Split(items, wide, vertical: false, frame, bounds, spaces);
+            Split(items, wide, vertical: false, frame, bounds);
             return;
         }
 
         if (gaps.Count > 0 && DisplayOnTop(items, gaps[0]))
         {
-            Split(items, [gaps[0]], vertical: false, frame, bounds, spaces);
+            Split(items, [gaps[0]], vertical: false, frame, bounds);
             return;
         }
 
         var gutters = Gaps(items, vertical: true).Where(g => g.Width >= Math.Max(5, 0.75 * size)).ToList();
         if (gutters.Count > 0)
         {
-            Split(items, gutters, vertical: true, frame, column, spaces);
+            Split(items, gutters, vertical: true, frame, column);
             return;
         }
 
@@ -114,11 +144,17 @@ internal sealed class PdfLayout
             // The widest gaps first: under a block of columns that a picture keeps from being cut apart,
             // the gap above the picture is wider than those between the columns' lines.
             var widest = gaps.Max(g => g.Width);
-            Split(items, gaps.Where(g => g.Width >= widest - 1).ToList(), vertical: false, frame, bounds, spaces);
+            Split(items, gaps.Where(g => g.Width >= widest - 1).ToList(), vertical: false, frame, bounds);
             return;
         }
 
-        // Overlapping lines (a tight leading) or a picture under text: fall back to lines by baseline.
+        // Overlapping lines (a tight leading) or a picture under text.
+        ByBaseline(items, frame, column);
+    }
+
+    /// <summary>What no cut separates: pictures, then lines by baseline, top to bottom.</summary>
+    private void ByBaseline(List<Item> items, int frame, Box column)
+    {
         foreach (var image in items.Where(i => i.IsImage))
         {
             _leaves.Add(new Leaf { Box = image.Box, IsImage = true, Frame = frame, Column = column });
@@ -126,7 +162,7 @@ internal sealed class PdfLayout
 
         foreach (var line in items.Where(i => !i.IsImage).GroupBy(i => Math.Round(i.Glyph!.Baseline / Math.Max(1, 0.5 * i.Glyph.Size))).OrderBy(g => g.Key))
         {
-            AddLine([.. line], frame, column, spaces);
+            AddLine([.. line], frame, column);
         }
     }
 
@@ -134,7 +170,7 @@ internal sealed class PdfLayout
     private double WideGap => 1.2 * _bodySize;
 
     /// <summary>A rule across the whole region (nothing crosses it) cuts it into frames.</summary>
-    private bool CutAtRules(List<Item> items, Box bounds, List<Glyph> spaces)
+    private bool CutAtRules(List<Item> items, Box bounds)
     {
         foreach (var vertical in new[] { false, true })
         {
@@ -157,7 +193,7 @@ internal sealed class PdfLayout
             var parts = Partition(items, rules, vertical);
             foreach (var part in parts)
             {
-                Cut(part, ++_frames, Box.Bound(part.Select(i => i.Box)), spaces);
+                Cut(part, ++_frames, Box.Bound(part.Select(i => i.Box)));
             }
 
             return true;
@@ -182,14 +218,14 @@ internal sealed class PdfLayout
         return !Gaps(top, vertical: true).Any(g => g.Width >= 2 * size);
     }
 
-    private void Split(List<Item> items, List<(double Start, double Width)> gaps, bool vertical, int frame, Box column, List<Glyph> spaces)
+    private void Split(List<Item> items, List<(double Start, double Width)> gaps, bool vertical, int frame, Box column)
     {
         var cuts = gaps.Select(g => g.Start + (g.Width / 2)).Order().ToList();
         foreach (var part in Partition(items, cuts, vertical))
         {
             // Cut across (into rows), each part keeps the column it was cut from; cut along (into
             // columns), each part is a column of its own.
-            Cut(part, frame, vertical ? Box.Bound(part.Select(i => i.Box)) : column, spaces);
+            Cut(part, frame, vertical ? Box.Bound(part.Select(i => i.Box)) : column);
         }
     }
 
@@ -235,10 +271,12 @@ internal sealed class PdfLayout
         return sizes.Count == 0 ? 10 : sizes[sizes.Count / 2];
     }
 
-    private void AddLine(List<Item> items, int frame, Box column, List<Glyph> spaces)
+    private void AddLine(List<Item> items, int frame, Box column)
     {
         var box = Box.Bound(items.Select(i => i.Box));
         // The spaces printed inside the line (PdfPig reports them as glyphs with no ink) keep their place.
+        var spaces = Enumerable.Range((int)Math.Floor(box.Top), (int)Math.Floor(box.Bottom) - (int)Math.Floor(box.Top) + 1)
+            .SelectMany(y => _spacesByBaseline.TryGetValue(y, out var row) ? row : []);
         var glyphs = items.Select(i => i.Glyph!)
             .Concat(spaces.Where(s => s.Baseline >= box.Top && s.Baseline <= box.Bottom && s.Box.Left >= box.Left - (0.3 * s.Size) && s.Box.Left <= box.Right + (0.3 * s.Size)))
             .OrderBy(g => g.Box.Left)

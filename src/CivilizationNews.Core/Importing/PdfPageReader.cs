@@ -73,6 +73,12 @@ internal static class PdfPageReader
 
     private const double MinRuleLength = 8;
 
+    /// <summary>Characters on one page at most; a broadsheet page of small type has a few tens of thousands.</summary>
+    public const int MaxGlyphs = 200_000;
+
+    /// <summary>Rules and box edges on one page at most; a news page has dozens.</summary>
+    public const int MaxRules = 4_000;
+
     public static bool LooksLikePdf(ReadOnlySpan<byte> bytes)
     {
         // The header may follow a little junk (PDF readers look within the first kilobyte).
@@ -108,6 +114,12 @@ internal static class PdfPageReader
         if (!content.Glyphs.Any(g => !g.IsSpace))
         {
             throw new ImportInputException(ImportInputReason.PdfNoText);
+        }
+
+        if (content.Glyphs.Count > MaxGlyphs || content.HorizontalRules.Count + content.VerticalRules.Count > MaxRules)
+        {
+            // A page of a newspaper has ten or twenty thousand characters and a few dozen rules.
+            throw new ImportInputException(ImportInputReason.TooComplex);
         }
 
         return content;

@@ -81,6 +81,9 @@ internal static class PdfRegions
         return result with { Articles = articles, Photos = photos, Byline = byline };
     }
 
+    /// <summary>Past this many pieces in one frame, a story's boxes are not joined pair by pair (that costs their cube).</summary>
+    private const int MaxMergedPieces = 200;
+
     /// <summary>Joins boxes into as few rectangles as can be had without covering anything of another's.</summary>
     private static List<Box> Merge(List<Box> boxes, List<Box> foreign)
     {
@@ -88,6 +91,11 @@ internal static class PdfRegions
         if (!foreign.Any(f => f.Overlaps(all)))
         {
             return [all];
+        }
+
+        if (boxes.Count > MaxMergedPieces)
+        {
+            return boxes;
         }
 
         var merged = boxes.ToList();

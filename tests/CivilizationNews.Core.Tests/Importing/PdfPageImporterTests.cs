@@ -242,6 +242,33 @@ public sealed class PdfPageImporterTests
         Assert.Equal(ImportInputReason.PdfNoSuchPage, missing.Reason);
     }
 
+    /// <summary>
+    /// Glyphs scattered at random make every cut peel off a few: the cuts would nest as deep as there are
+    /// glyphs. The reader stops nesting (reading the rest line by line) and answers; it does not overflow its stack.
+    /// </summary>
+    [Fact]
+    public void Scattered_glyphs_are_read_without_unbounded_nesting()
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var page = builder.AddPage(990, 1416);
+        var random = new Random(14);
+        for (var i = 0; i < 4000; i++)
+        {
+            page.AddText(((char)('a' + random.Next(26))).ToString(), 4 + random.Next(30), new PdfPoint(random.Next(20, 960), random.Next(20, 1390)), font);
+        }
+
+        var result = new PrintPageImporter().ImportPdf(builder.Build());
+
+        // Nothing is lost: every glyph is in a headline, heading, paragraph, caption or warning.
+        var text = string.Concat(result.Articles
+            .SelectMany(a => new[] { a.Kicker, a.Title, a.Subtitle, a.Dateline, a.Credit }
+                .Concat(a.Sections.SelectMany(s => s.Paragraphs.Prepend(s.Heading))))
+            .Concat(result.Photos.Select(p => p.Caption + p.Credit))
+            .Concat(result.Warnings.Select(w => w.Text)));
+        Assert.Equal(4000, text.Count(char.IsAsciiLetterLower));
+    }
+
     private static ImportResult Import(string page) =>
         new PrintPageImporter().ImportPdf(File.ReadAllBytes(Path.Combine(SharedFolder.PrintPdfs, page + ".pdf")));
 }

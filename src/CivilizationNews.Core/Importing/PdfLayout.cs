@@ -25,10 +25,10 @@ internal sealed class Leaf
 
 /// <summary>
 /// Rebuilds the reading order of a page from its geometry by recursive cuts (an X-Y cut), in this order
-/// of strength: a rule across the whole region (and the edges of ruled boxes); a clearly wider gap than
-/// the lines' own spacing across the whole region; a headline or kicker on top of the region (display
-/// text standing alone, peeled off before the columns under it); a column gutter from top to bottom;
-/// then the gaps between lines. What cannot be cut further is a line or a picture. Chinese has no
+/// of strength: a rule across the whole region (and the edges of ruled boxes); a ruled box below or
+/// above everything else; a headline or kicker on top of the region (display text standing alone,
+/// peeled off before the columns under it); a column gutter from top to bottom; then the widest gaps
+/// between rows, one width at a time (so that blocks are parted before their lines). What cannot be cut further is a line or a picture. Chinese has no
 /// spaces between words, so gutters and rules, not word gaps, keep neighbouring columns apart.
 /// </summary>
 internal sealed class PdfLayout
@@ -119,10 +119,9 @@ internal sealed class PdfLayout
 
         var gaps = Gaps(items, vertical: false);
         var size = MedianSize(items);
-        var wide = gaps.Where(g => g.Width >= WideGap).ToList();
-        if (wide.Count > 0)
+        if (BoxAtEdge(items) is { } edge)
         {
-            Split(items, wide, vertical: false, frame, bounds);
+            Split(items, [edge], vertical: false, frame, bounds);
             return;
         }
 
@@ -166,8 +165,37 @@ internal sealed class PdfLayout
         }
     }
 
-    /// <summary>Between two lines of body text there is less than this; between blocks, more.</summary>
-    private double WideGap => 1.2 * _bodySize;
+    /// <summary>
+    /// A ruled box below everything else in the region (the page byline under a story's first column,
+    /// beside its second) is read after it, above everything else before it: the gap that sets it off.
+    /// </summary>
+    private (double Start, double Width)? BoxAtEdge(List<Item> items)
+    {
+        foreach (var box in _page.Frames)
+        {
+            var inside = items.Where(i => box.Contains(i.Box)).ToList();
+            if (inside.Count == 0 || inside.Count == items.Count)
+            {
+                continue;
+            }
+
+            var others = items.Where(i => !box.Contains(i.Box)).ToList();
+            var (top, bottom) = (inside.Min(i => i.Box.Top), inside.Max(i => i.Box.Bottom));
+            if (others.All(i => i.Box.Bottom <= top + 0.01))
+            {
+                var above = others.Max(i => i.Box.Bottom);
+                return (above, top - above);
+            }
+
+            if (others.All(i => i.Box.Top >= bottom - 0.01))
+            {
+                var below = others.Min(i => i.Box.Top);
+                return (bottom, below - bottom);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A rule across the whole region (nothing crosses it) cuts it into frames.</summary>
     private bool CutAtRules(List<Item> items, Box bounds)

@@ -249,6 +249,10 @@ internal static partial class PdfTextFlow
     {
         var emitter = new Emitter(reading);
         var advertisement = new List<string>();
+        // Where paragraphs open with an indent, a block of body text that opens without one right after
+        // other body text carries on a paragraph printed elsewhere, rule or no rule.
+        var usesIndents = Enumerable.Range(0, leaves.Count)
+            .Count(i => roles[i] == Role.Body && !leaves[i].IsImage && leaves[i].Box.Left - leaves[i].Column.Left >= 0.9 * leaves[i].Size) >= 3;
         Leaf? lastBody = null;
         var open = false;
         for (var i = 0; i < leaves.Count; i++)
@@ -335,13 +339,14 @@ internal static partial class PdfTextFlow
                     emitter.StartPiece(leaf, LineHint.ParagraphContinued, indented: false);
                 }
             }
-            else if (below || leaf.Frame == emitter.LastFrame)
+            else if (below || (leaf.Frame == emitter.LastFrame && !(usesIndents && emitter.LastWasBody)))
             {
                 emitter.StartPiece(leaf, LineHint.ParagraphStart, indented: false);
             }
             else
             {
-                // Opens mid-paragraph below a rule, with nothing open before it: a tail printed away from its story.
+                // Opens mid-paragraph below a rule, or after finished body text on a page that indents its
+                // paragraphs, with nothing open before it: a tail printed away from its story.
                 emitter.StartPiece(leaf, LineHint.ParagraphDetached, indented: false);
             }
 

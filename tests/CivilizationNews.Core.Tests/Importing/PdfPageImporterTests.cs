@@ -46,6 +46,7 @@ public sealed class PdfPageImporterTests
         var pages = Pages().Select(p => (string)p.Data).ToList();
         Assert.True(pages.Count(p => p.StartsWith("shared/", StringComparison.Ordinal)) >= 3, "expected page-a, page-b and page-d in shared/fixtures/print-pdfs");
         Assert.Contains("own/page-e", pages);
+        Assert.Contains("own/page-f", pages);
     }
 
     [Theory]

@@ -177,7 +177,7 @@ internal static class StoryAssembler
 
         if (shorts.Any(u => u.Hint == LineHint.Headline))
         {
-            return ReadHintedHeader(units, shorts, j, current, page, out story, out last);
+            return ReadHintedHeader(units, start, shorts, current, page, out story, out last);
         }
 
         if (current is { IsOrphan: false } && shorts.All(u => u.Hint == LineHint.Subhead))
@@ -252,9 +252,10 @@ internal static class StoryAssembler
     /// story's first headings.
     /// </summary>
     private static bool ReadHintedHeader(
-        IReadOnlyList<Unit> units, List<Unit> shorts, int j, DraftStory? current, DraftPage page,
+        IReadOnlyList<Unit> units, int start, List<Unit> shorts, DraftStory? current, DraftPage page,
         [NotNullWhen(true)] out DraftStory? story, out int last)
     {
+        var j = start + shorts.Count;
         var titleAt = shorts.FindIndex(u => u.Hint == LineHint.Headline);
         var kickerAt = titleAt > 0 && shorts[titleAt - 1].Hint == LineHint.Kicker ? titleAt - 1 : -1;
         var before = shorts[..(kickerAt >= 0 ? kickerAt : titleAt)];
@@ -268,8 +269,7 @@ internal static class StoryAssembler
         PlaceStrays(before, current, page);
 
         var kickerUnit = kickerAt >= 0 ? shorts[kickerAt] : null;
-        var position = j - (subtitle is null ? 0 : 1) - shorts.Count + titleAt;
-        story = NewStory(position, kickerUnit?.Text, shorts[titleAt].Text, kickerUnit, shorts[titleAt], subtitle, headings);
+        story = NewStory(start + titleAt, kickerUnit?.Text, shorts[titleAt].Text, kickerUnit, shorts[titleAt], subtitle, headings);
         last = j - 1;
         return true;
     }

@@ -173,6 +173,39 @@ public sealed class PdfPageImporterTests
         Assert.False(PrintPageImporter.IsPdf(File.ReadAllBytes(Path.Combine(SharedFolder.PrintPages, "page-a.txt"))));
     }
 
+    /// <summary>One assembler for both paths: a page's PDF and its copied text give the same stories.</summary>
+    [Theory]
+    [InlineData("page-b")]
+    [InlineData("page-d")]
+    public void A_page_PDF_and_its_text_give_the_same_stories(string page)
+    {
+        var fromPdf = Import(page);
+        var fromText = new PrintPageImporter().Import(File.ReadAllBytes(Path.Combine(SharedFolder.PrintPages, page + ".txt")));
+
+        static string Stories(ImportResult result) => ImportJson.Serialize(new ImportResult(
+            result.Articles.Select(a => a with { Regions = [], SourceLines = [] }).ToList(),
+            result.Photos.Select(p => p with { Region = null, Story = null, Line = 0 }).ToList(),
+            result.Byline,
+            []));
+
+        Assert.Equal(Stories(fromText), Stories(fromPdf));
+    }
+
+    [Fact]
+    public void A_page_of_a_multi_page_PDF_is_read_by_its_number()
+    {
+        var merged = PdfMerger.Merge(new[]
+        {
+            File.ReadAllBytes(Path.Combine(SharedFolder.PrintPdfs, "page-b.pdf")),
+            File.ReadAllBytes(Path.Combine(SharedFolder.PrintPdfs, "page-d.pdf")),
+        });
+
+        Assert.Equal(2, PrintPageImporter.CountPdfPages(merged));
+        var second = new PrintPageImporter().ImportPdf(merged, 2);
+        Assert.Equal(4, second.Page!.Number);
+        Assert.Equal(Import("page-d").Articles.Select(a => a.Title), second.Articles.Select(a => a.Title));
+    }
+
     [Theory]
     [InlineData("encrypted-password.pdf")]
     [InlineData("encrypted-no-password.pdf")]

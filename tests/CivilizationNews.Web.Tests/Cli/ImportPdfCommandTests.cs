@@ -78,6 +78,29 @@ public sealed class ImportPdfCommandTests
     }
 
     [Fact]
+    public async Task A_multi_page_PDF_needs_the_page_named()
+    {
+        var data = Directory.CreateTempSubdirectory("cn-cli-pdf-").FullName;
+        var merged = Path.Combine(data, "pages.pdf");
+        await File.WriteAllBytesAsync(merged, UglyToad.PdfPig.Writer.PdfMerger.Merge(new[]
+        {
+            await File.ReadAllBytesAsync(Path.Combine(PrintPdfs, "page-b.pdf"), TestContext.Current.CancellationToken),
+            await File.ReadAllBytesAsync(Path.Combine(PrintPdfs, "page-d.pdf"), TestContext.Current.CancellationToken),
+        }), TestContext.Current.CancellationToken);
+
+        var unnamed = await AppProcess.RunVerbAsync(data, null, "import", merged, "--dry-run", "--format", "json");
+        var second = await AppProcess.RunVerbAsync(data, null, "import", merged, "--pdf-page", "2", "--dry-run", "--format", "json");
+
+        Assert.Equal(2, unnamed.ExitCode);
+        Assert.Contains("共 2 页", unnamed.StdErr, StringComparison.Ordinal);
+        Assert.Empty(unnamed.StdOut);
+        Assert.True(second.ExitCode == 0, second.StdErr);
+        using var json = JsonDocument.Parse(second.StdOut);
+        Assert.Equal(4, json.RootElement.GetProperty("page").GetProperty("number").GetInt32());
+        Assert.Equal("应急救护培训走进机关", json.RootElement.GetProperty("articles")[2].GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task An_encrypted_or_broken_PDF_gets_a_Chinese_error_and_nothing_is_created()
     {
         var data = Directory.CreateTempSubdirectory("cn-cli-pdf-").FullName;

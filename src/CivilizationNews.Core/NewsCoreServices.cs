@@ -73,6 +73,8 @@ public static class NewsCoreServices
         services.AddScoped<DraftCreator>();
         services.AddScoped<PageImportDesk>();
         services.AddScoped<Importing.Docx.DocxImportDesk>();
+        services.Configure<PageRenderingOptions>(configuration.GetSection(PageRenderingOptions.SectionName));
+        services.AddSingleton<IPageRenderer, PdftoppmRenderer>();
         services.AddScoped<UnitDesk>();
         services.AddScoped<DashboardReader>();
 

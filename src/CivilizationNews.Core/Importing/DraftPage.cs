@@ -12,6 +12,9 @@ internal sealed class DraftParagraph(List<Piece> pieces, int run)
 
     public IReadOnlyList<int> Lines => Pieces.Select(p => p.Line).Distinct().ToList();
 
+    /// <summary>Opens mid-sentence, carrying on a paragraph printed elsewhere (see <see cref="LineHint.ParagraphDetached"/>).</summary>
+    public bool Detached { get; init; }
+
     /// <summary>Removes the first <paramref name="count"/> characters, keeping emptied pieces for their line numbers.</summary>
     public void DropPrefix(int count)
     {
@@ -25,9 +28,12 @@ internal sealed class DraftParagraph(List<Piece> pieces, int run)
     }
 }
 
-internal sealed class DraftSection(string? heading)
+internal sealed class DraftSection(string? heading, IReadOnlyList<int>? headingLines = null)
 {
     public string? Heading { get; } = heading;
+
+    /// <summary>The source lines of the heading, if any.</summary>
+    public IReadOnlyList<int> HeadingLines { get; } = headingLines ?? [];
 
     public List<DraftParagraph> Paragraphs { get; } = [];
 }
@@ -58,6 +64,9 @@ internal sealed class DraftStory(int position)
 
     public List<DraftSection> Sections { get; } = [];
 
+    /// <summary>The source lines of the kicker, headline, subtitle and credit line.</summary>
+    public List<int> HeaderLines { get; } = [];
+
     public bool IsOrphan => Title is null;
 
     public IEnumerable<DraftParagraph> Paragraphs => Sections.SelectMany(s => s.Paragraphs);
@@ -68,7 +77,12 @@ internal sealed class DraftStory(int position)
 
     public DraftParagraph? LastParagraph => Paragraphs.LastOrDefault();
 
-    public void StartSection(string heading) => Sections.Add(new DraftSection(heading));
+    public void StartSection(string heading, IReadOnlyList<int> lines) => Sections.Add(new DraftSection(heading, lines));
+
+    /// <summary>Every source line the story's text came from: header, headings and paragraphs.</summary>
+    public IEnumerable<int> AllLines => HeaderLines
+        .Concat(Sections.SelectMany(s => s.HeadingLines.Concat(s.Paragraphs.SelectMany(p => p.Lines))))
+        .Distinct();
 
     public void Add(DraftParagraph paragraph)
     {
@@ -115,4 +129,7 @@ internal sealed class DraftPage
     public List<string> BylineMembers { get; } = [];
 
     public List<string> BylineRaw { get; } = [];
+
+    /// <summary>The source lines of the page byline block.</summary>
+    public List<int> BylineLines { get; } = [];
 }

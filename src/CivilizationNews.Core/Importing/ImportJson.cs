@@ -16,11 +16,27 @@ public static class ImportJson
         ArgumentNullException.ThrowIfNull(result);
         var json = new JsonText();
         json.StartObject();
+        if (result.Page is { } page)
+        {
+            // A page read from a PDF: its size, what its folio says, and (below) where everything sits.
+            json.Key("page");
+            json.StartObject();
+            json.Key("width");
+            json.Number(page.Width);
+            json.Key("height");
+            json.Number(page.Height);
+            json.Key("number");
+            json.Number(page.Number);
+            json.Property("name", page.Name);
+            json.Property("date", page.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.EndObject();
+        }
+
         json.Key("articles");
         json.StartArray();
         foreach (var article in result.Articles)
         {
-            WriteArticle(json, article);
+            WriteArticle(json, article, result.Page is not null);
         }
 
         json.EndArray();
@@ -33,6 +49,12 @@ public static class ImportJson
             json.Property("credit", photo.Credit);
             json.Property("credit_role", photo.CreditRole);
             json.Property("credit_kind", photo.CreditKind);
+            if (result.Page is not null)
+            {
+                json.Key("region");
+                json.Region(photo.Region);
+            }
+
             json.EndObject();
         }
 
@@ -40,7 +62,7 @@ public static class ImportJson
         json.Key("byline");
         if (result.Byline is { } byline)
         {
-            WriteByline(json, byline);
+            WriteByline(json, byline, result.Page is not null);
         }
         else
         {
@@ -74,7 +96,7 @@ public static class ImportJson
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private static void WriteArticle(JsonText json, ImportedArticle article)
+    private static void WriteArticle(JsonText json, ImportedArticle article, bool regions)
     {
         json.StartObject();
         json.Property("kicker", article.Kicker);
@@ -101,10 +123,22 @@ public static class ImportJson
         }
 
         json.EndArray();
+        if (regions)
+        {
+            json.Key("regions");
+            json.StartArray();
+            foreach (var region in article.Regions)
+            {
+                json.Region(region);
+            }
+
+            json.EndArray();
+        }
+
         json.EndObject();
     }
 
-    private static void WriteByline(JsonText json, ImportedByline byline)
+    private static void WriteByline(JsonText json, ImportedByline byline, bool regions)
     {
         json.StartObject();
         json.Property("label", byline.Label);
@@ -127,6 +161,12 @@ public static class ImportJson
 
         json.EndArray();
         json.Property("raw", byline.Raw);
+        if (regions)
+        {
+            json.Key("region");
+            json.Region(byline.Region);
+        }
+
         json.EndObject();
     }
 
@@ -170,6 +210,31 @@ public static class ImportJson
             {
                 WriteString(value);
             }
+        }
+
+        public void Number(double? value)
+        {
+            NextItem();
+            _out.Append(value is { } v ? v.ToString("0.0#", CultureInfo.InvariantCulture) : "null");
+        }
+
+        public void Number(int? value)
+        {
+            NextItem();
+            _out.Append(value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "null");
+        }
+
+        /// <summary>[x, y, width, height] on one line, or null.</summary>
+        public void Region(PageRegion? region)
+        {
+            NextItem();
+            if (region is not { } r)
+            {
+                _out.Append("null");
+                return;
+            }
+
+            _out.Append('[').AppendJoin(", ", new[] { r.X, r.Y, r.Width, r.Height }.Select(v => v.ToString("0.0#", CultureInfo.InvariantCulture))).Append(']');
         }
 
         public override string ToString() => _out.ToString();

@@ -61,10 +61,13 @@ public static class ImportProposal
                 throw new ImportProposalException(Broken);
             }
 
+            // A page read from a PDF carries its size; regions are read (and checked against it) only then.
+            var page = root.TryGetProperty("page", out var pageElement) && pageElement.ValueKind == JsonValueKind.Object ? ReadPage(pageElement) : null;
             var articles = new List<ImportedArticle>();
             foreach (var element in articlesElement.EnumerateArray())
             {
-                articles.Add(ReadArticle(element, articles.Count + 1));
+                var article = ReadArticle(element, articles.Count + 1);
+                articles.Add(page is null ? article : article with { Regions = Regions(element, page) });
             }
 
             if (articles.Count == 0)
@@ -77,10 +80,17 @@ public static class ImportProposal
                 throw new ImportProposalException($"一版最多导入 {MaxArticles} 篇稿件。");
             }
 
-            var photos = Array(root, "photos").Select((p, i) => ReadPhoto(p, i + 1)).ToList();
+            var photos = Array(root, "photos").Select((p, i) => ReadPhoto(p, i + 1))
+                .Zip(Array(root, "photos"), (photo, element) => page is null ? photo : photo with { Region = Region(element, "region", page) })
+                .ToList();
             var byline = root.TryGetProperty("byline", out var b) && b.ValueKind == JsonValueKind.Object ? ReadByline(b) : null;
+            if (byline is not null && page is not null)
+            {
+                byline = byline with { Region = Region(b, "region", page) };
+            }
+
             var warnings = Array(root, "warnings").Select(ReadWarning).ToList();
-            return new ImportResult(articles, photos, byline, warnings);
+            return new ImportResult(articles, photos, byline, warnings) { Page = page };
         }
     }
 
@@ -169,6 +179,62 @@ public static class ImportProposal
             ?? throw new ImportProposalException(Broken);
         return new ImportWarning(kind, Text(element, "text") ?? string.Empty, Text(element, "article"));
     }
+
+    /// <summary>A story is printed in a few blocks; more rectangles than this are not a region.</summary>
+    public const int MaxRegionsPerArticle = 50;
+
+    /// <summary>PDF pages are at most 200 inches (14,400 points) on a side.</summary>
+    private const double MaxPageSide = 14400;
+
+    private static ImportedPage ReadPage(JsonElement element)
+    {
+        var width = Number(element, "width");
+        var height = Number(element, "height");
+        if (width is not (> 0 and <= MaxPageSide) || height is not (> 0 and <= MaxPageSide))
+        {
+            throw new ImportProposalException(Broken);
+        }
+
+        int? number = element.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var value) && value is >= 1 and <= 999 ? value : null;
+        var name = Text(element, "name");
+        Fit(name, 50, "版名");
+        DateOnly? date = Text(element, "date") is { } d && DateOnly.TryParseExact(d, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed : null;
+        return new ImportedPage(width.Value, height.Value) { Number = number, Name = name, Date = date };
+    }
+
+    private static List<PageRegion> Regions(JsonElement element, ImportedPage page)
+    {
+        var regions = Array(element, "regions");
+        if (regions.Length > MaxRegionsPerArticle)
+        {
+            throw new ImportProposalException(Broken);
+        }
+
+        return regions.Select(r => ToRegion(r, page) ?? throw new ImportProposalException(Broken)).ToList();
+    }
+
+    private static PageRegion? Region(JsonElement parent, string name, ImportedPage page) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? ToRegion(value, page) ?? throw new ImportProposalException(Broken)
+            : null;
+
+    /// <summary>[x, y, width, height]: four finite numbers, a positive size, on the page (a point of slack).</summary>
+    private static PageRegion? ToRegion(JsonElement element, ImportedPage page)
+    {
+        if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() != 4
+            || element.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number || !double.IsFinite(v.GetDouble())))
+        {
+            return null;
+        }
+
+        var v = element.EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var region = new PageRegion(v[0], v[1], v[2], v[3]);
+        return region.Width > 0 && region.Height > 0 && region.X >= -1 && region.Y >= -1
+            && region.Right <= page.Width + 1 && region.Bottom <= page.Height + 1 ? region : null;
+    }
+
+    private static double? Number(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number) ? number : null;
 
     private static JsonElement[] Array(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value)

@@ -58,9 +58,46 @@ internal static class JumpStitcher
 
             if (!stitched)
             {
-                return;
+                break;
             }
         }
+
+        StitchDetachedTail(page);
+    }
+
+    /// <summary>
+    /// A page read from a PDF knows where a block opens mid-paragraph (<see cref="DraftParagraph.Detached"/>):
+    /// a tail whose story is printed elsewhere, which need not repeat any of the story's words. When exactly
+    /// one such tail and exactly one story broken off mid-sentence remain, the tail is that story's. With
+    /// more of either, the pairing is the editor's: the tails stay unattached and are named in warnings.
+    /// </summary>
+    private static void StitchDetachedTail(DraftPage page)
+    {
+        var tails = page.Stories.Where(s => s.IsOrphan && s.Paragraphs.FirstOrDefault() is { Detached: true }).ToList();
+        var open = page.Stories
+            .Where(s => !s.IsOrphan && s.ContinuesOn is null && s.LastParagraph is { } last && !PrintText.EndsSentence(last.Text))
+            .ToList();
+        if (tails.Count != 1 || open.Count != 1)
+        {
+            return;
+        }
+
+        var (tail, story) = (tails[0], open[0]);
+        var paragraphs = tail.Paragraphs.ToList();
+        var end = story.LastParagraph!;
+        end.Pieces.AddRange(paragraphs[0].Pieces);
+        tail.RemoveAll(paragraphs);
+        foreach (var paragraph in paragraphs.Skip(1))
+        {
+            story.Add(paragraph);
+        }
+
+        var more = paragraphs.Count > 1 ? $"，其后{paragraphs.Count - 1}段一并接上" : "";
+        page.Warnings.Add(new ImportWarning(
+            ImportWarningKind.Stitched,
+            $"《{story.Title}》印在别处的转版文字“{PrintText.Excerpt(paragraphs[0].Text)}”已接回文末{more}。",
+            story.Title)
+        { Lines = paragraphs.SelectMany(p => p.Lines).Distinct().ToList() });
     }
 
     /// <summary>Every place a tail could start: each paragraph, and each source line inside one (a tail may have been glued on).</summary>

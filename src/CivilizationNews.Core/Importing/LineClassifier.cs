@@ -76,7 +76,14 @@ internal static class LineClassifier
                 line.BylineRest = rest;
                 i = ClaimBylineMembers(lines, i);
             }
-            else if (CaptionParser.TryParse(line.Text, line.Source.Number) is { } photo)
+            else if (line.Source.Hint == LineHint.Caption)
+            {
+                // The geometry put it under a picture: a caption even when no credit can be read from it.
+                line.Kind = LineKind.Caption;
+                line.Photo = CaptionParser.TryParse(line.Text, line.Source.Number)
+                    ?? new ImportedPhoto(line.Text, string.Empty, null, "摄") { Line = line.Source.Number };
+            }
+            else if (line.Source.Hint == LineHint.None && CaptionParser.TryParse(line.Text, line.Source.Number) is { } photo)
             {
                 line.Kind = LineKind.Caption;
                 line.Photo = photo;
@@ -101,6 +108,26 @@ internal static class LineClassifier
         var credit = text.Length > ImportLimits.MaxClassifiedLineLength ? "" : CreditText(text);
         line.IsCredit = !line.IsDateline && credit.Length > 0 && BylineParser.IsMemberLine(credit) && BylineParser.HasRole(credit);
         line.IsShort = !line.IsBullet && !line.IsDateline && !line.IsCredit && PrintText.IsShortLine(text);
+        ApplyHint(line);
+    }
+
+    /// <summary>Where the page's geometry has spoken (a PDF), it decides over the characters' form.</summary>
+    private static void ApplyHint(PageLine line)
+    {
+        switch (line.Source.Hint)
+        {
+            case LineHint.Kicker or LineHint.Headline or LineHint.Subhead:
+                // A headline may hold a comma or end with ！; its size says what it is.
+                (line.IsShort, line.IsSubtitle, line.IsDateline, line.IsBullet, line.IsCredit) = (true, false, false, false, false);
+                break;
+            case LineHint.Subtitle:
+                (line.IsShort, line.IsSubtitle, line.IsDateline, line.IsBullet, line.IsCredit) = (false, true, false, false, false);
+                break;
+            case LineHint.ParagraphStart or LineHint.ParagraphContinued or LineHint.ParagraphDetached:
+                // Prose, however short: a one-line paragraph (“请戴好安全帽!”) is not a headline.
+                (line.IsShort, line.IsSubtitle) = (false, false);
+                break;
+        }
     }
 
     // The names of a byline block run on below its label; columns may push a role and its name a
@@ -132,7 +159,7 @@ internal static class LineClassifier
         {
             var above = lines[i - 1];
             if (lines[i].IsDateline && above.Kind == LineKind.Text && !above.IsShort && !above.IsDateline
-                && !above.IsBullet && !above.IsCredit && PrintText.CouldBeHeadline(above.Text))
+                && !above.IsBullet && !above.IsCredit && above.Source.Hint == LineHint.None && PrintText.CouldBeHeadline(above.Text))
             {
                 above.IsShort = true;
             }

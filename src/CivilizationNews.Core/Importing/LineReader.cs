@@ -4,7 +4,52 @@ using System.Text.RegularExpressions;
 namespace CivilizationNews.Core.Importing;
 
 /// <summary>A non-blank line of the page with its indent removed.</summary>
-internal sealed record SourceLine(int Number, string Text, bool Indented, int BlankLinesBefore);
+internal sealed record SourceLine(int Number, string Text, bool Indented, int BlankLinesBefore)
+{
+    /// <summary>
+    /// What the page's geometry says the line is, when the page was read from a PDF (<see cref="PdfPageReader"/>);
+    /// <see cref="LineHint.None"/> for plain text, where the characters alone decide.
+    /// </summary>
+    public LineHint Hint { get; init; }
+
+    /// <summary>A rule (or the page's edge) separates this line from the text before it: a new frame of the page.</summary>
+    public bool NewFrame { get; init; }
+}
+
+/// <summary>
+/// A line's role as the page's geometry shows it: font sizes and weights, indents, column edges and rules.
+/// Text copied out of a layout system has none of this and leaves every line at <see cref="None"/>.
+/// </summary>
+internal enum LineHint
+{
+    None,
+
+    /// <summary>The line above a headline, in a smaller size (often a unit's name).</summary>
+    Kicker,
+
+    Headline,
+
+    /// <summary>Under a headline, smaller than it: the subtitle, with or without a leading ——.</summary>
+    Subtitle,
+
+    /// <summary>A bold or larger line standing alone in a column: a section heading, never a story's start.</summary>
+    Subhead,
+
+    /// <summary>The line under a picture.</summary>
+    Caption,
+
+    /// <summary>Opens a paragraph (indented, or after a finished one).</summary>
+    ParagraphStart,
+
+    /// <summary>Carries on the paragraph before it in reading order (the next column of the same text).</summary>
+    ParagraphContinued,
+
+    /// <summary>
+    /// Carries on a paragraph, but not the one before it: the first line of a block that opens mid-paragraph
+    /// after a rule or a picture. A jumped tail, whose story is printed elsewhere on the page.
+    /// </summary>
+    ParagraphDetached,
+}
 
 /// <summary>
 /// Splits the page into lines whatever the line ends (LF, CRLF, CR, or Word's vertical tab for a

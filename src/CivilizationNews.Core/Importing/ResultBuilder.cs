@@ -52,7 +52,10 @@ internal static class ResultBuilder
         var byline = page.BylineLabel is null
             ? null
             // Roles are read from the block's first lines; the raw text keeps every line.
-            : new ImportedByline(page.BylineLabel, BylineParser.ReadRoles(page.BylineMembers.Take(ImportLimits.MaxBylineLines)), string.Join("\n", page.BylineRaw));
+            : new ImportedByline(page.BylineLabel, BylineParser.ReadRoles(page.BylineMembers.Take(ImportLimits.MaxBylineLines)), string.Join("\n", page.BylineRaw))
+            {
+                Lines = page.BylineLines.ToList(),
+            };
 
         return new ImportResult(stories.Select(ToArticle).ToList(), page.Photos.ToList(), byline, warnings);
     }
@@ -66,6 +69,9 @@ internal static class ResultBuilder
                 ParagraphLines = s.Paragraphs.Select(p => p.Lines).ToList(),
             })
             .ToList();
-        return new ImportedArticle(story.Kicker, story.Title!, story.Subtitle, story.Dateline, story.Credit, story.ContinuesOn, sections);
+        return new ImportedArticle(story.Kicker, story.Title!, story.Subtitle, story.Dateline, story.Credit, story.ContinuesOn, sections)
+        {
+            SourceLines = story.AllLines.Order().ToList(),
+        };
     }
 }

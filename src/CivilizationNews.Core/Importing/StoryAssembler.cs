@@ -39,6 +39,7 @@ internal static class StoryAssembler
                     if (current is { IsOrphan: false, ContinuesOn: null })
                     {
                         current.ContinuesOn = unit.JumpPage;
+                        current.HeaderLines.AddRange(unit.Lines);
                     }
                     else
                     {
@@ -55,6 +56,11 @@ internal static class StoryAssembler
                     var quoted = PrintText.SameWording(marker, unit.Text) ? marker : unit.Text;
                     var note = headsStory ? $"{quoted} 本稿续自{unit.JumpPage}，请与该版稿件核对。" : $"{quoted} 以下文字续自{unit.JumpPage}的稿件，请核对归属。";
                     page.Warnings.Add(new ImportWarning(ImportWarningKind.ContinuedFrom, note, headsStory ? current!.Title : null) { Lines = unit.Lines });
+                    if (headsStory)
+                    {
+                        current!.HeaderLines.AddRange(unit.Lines);
+                    }
+
                     if (!headsStory)
                     {
                         current = null;
@@ -68,6 +74,7 @@ internal static class StoryAssembler
                     // （记者 王磊） at the end of a story without 本报讯. In a 本报讯 story it stays a
                     // paragraph: the credit field sits between 本报讯 and the lead, where it was not printed.
                     current.Credit = LineClassifier.CreditText(unit.Text);
+                    current.HeaderLines.AddRange(unit.Lines);
                     break;
                 case UnitKind.Short:
                     if (TryReadHeader(units, i, current, page, isUnitName, out var story, out var last))
@@ -78,11 +85,18 @@ internal static class StoryAssembler
                     }
                     else
                     {
-                        current!.StartSection(unit.Text);
+                        current!.StartSection(unit.Text, unit.Lines);
                     }
 
                     break;
                 default:
+                    if (unit.Detached || unit.NewFrame)
+                    {
+                        // Text that opens mid-paragraph, or below a rule, without a header of its own is not
+                        // the story printed before it: an orphan run for the later steps to place.
+                        current = null;
+                    }
+
                     current = AddParagraph(page, current, unit, run, i);
                     break;
             }
@@ -104,7 +118,7 @@ internal static class StoryAssembler
             page.Stories.Add(current);
         }
 
-        var paragraph = new DraftParagraph([.. unit.Pieces], run);
+        var paragraph = new DraftParagraph([.. unit.Pieces], run) { Detached = unit.Detached };
         if (!current.IsOrphan && !current.LeadRead)
         {
             current.LeadRead = true;
@@ -146,6 +160,7 @@ internal static class StoryAssembler
         else
         {
             story.Credit = LineClassifier.CreditText(credit.Text);
+            story.HeaderLines.AddRange(credit.Lines);
         }
     }
 
@@ -158,6 +173,19 @@ internal static class StoryAssembler
         while (j < units.Count && units[j].Kind == UnitKind.Short)
         {
             shorts.Add(units[j++]);
+        }
+
+        if (shorts.Any(u => u.Hint == LineHint.Headline))
+        {
+            return ReadHintedHeader(units, start, shorts, current, page, out story, out last);
+        }
+
+        if (current is { IsOrphan: false } && shorts.All(u => u.Hint == LineHint.Subhead))
+        {
+            // The geometry saw section headings inside the story, not a new story's header.
+            story = null;
+            last = start;
+            return false;
         }
 
         // A —— line under a headline is its subtitle, unless more —— lines follow: then it is a list.
@@ -207,34 +235,76 @@ internal static class StoryAssembler
             }
         }
 
-        foreach (var stray in before)
+        PlaceStrays(before, current, page);
+
+        var (kicker, title) = kickerUnit is not null
+            ? (kickerUnit.Text, titleUnit.Text)
+            : subtitle is null ? SplitKicker(titleUnit.Text, isUnitName) : (null, titleUnit.Text);
+        story = NewStory(start, kicker, title, kickerUnit, titleUnit, subtitle, headings);
+        last = j - 1;
+        return true;
+    }
+
+    /// <summary>
+    /// A header whose lines the page's geometry named (a PDF): the headline is the line printed as one,
+    /// the kicker the line right above it, a subtitle the line under it. Short lines before the kicker
+    /// are the current story's headings (or go to the editor); those after the headline are the new
+    /// story's first headings.
+    /// </summary>
+    private static bool ReadHintedHeader(
+        IReadOnlyList<Unit> units, int start, List<Unit> shorts, DraftStory? current, DraftPage page,
+        [NotNullWhen(true)] out DraftStory? story, out int last)
+    {
+        var j = start + shorts.Count;
+        var titleAt = shorts.FindIndex(u => u.Hint == LineHint.Headline);
+        var kickerAt = titleAt > 0 && shorts[titleAt - 1].Hint == LineHint.Kicker ? titleAt - 1 : -1;
+        var before = shorts[..(kickerAt >= 0 ? kickerAt : titleAt)];
+        var headings = shorts[(titleAt + 1)..];
+        Unit? subtitle = null;
+        if (headings.Count == 0 && j < units.Count && units[j].Kind == UnitKind.Subtitle)
         {
-            if (inStory)
+            subtitle = units[j++];
+        }
+
+        PlaceStrays(before, current, page);
+
+        var kickerUnit = kickerAt >= 0 ? shorts[kickerAt] : null;
+        story = NewStory(start + titleAt, kickerUnit?.Text, shorts[titleAt].Text, kickerUnit, shorts[titleAt], subtitle, headings);
+        last = j - 1;
+        return true;
+    }
+
+    /// <summary>Short lines before a header that is not theirs: headings of the story before, or the editor's.</summary>
+    private static void PlaceStrays(List<Unit> strays, DraftStory? current, DraftPage page)
+    {
+        foreach (var stray in strays)
+        {
+            if (current is { IsOrphan: false })
             {
-                current!.StartSection(stray.Text);
+                current.StartSection(stray.Text, stray.Lines);
             }
             else
             {
                 page.Warnings.Add(new ImportWarning(ImportWarningKind.Unattached, stray.Text, null) { Lines = stray.Lines });
             }
         }
+    }
 
-        var (kicker, title) = kickerUnit is not null
-            ? (kickerUnit.Text, titleUnit.Text)
-            : subtitle is null ? SplitKicker(titleUnit.Text, isUnitName) : (null, titleUnit.Text);
-        story = new DraftStory(start)
+    private static DraftStory NewStory(int position, string? kicker, string title, Unit? kickerUnit, Unit titleUnit, Unit? subtitle, List<Unit> headings)
+    {
+        var story = new DraftStory(position)
         {
             Kicker = kicker,
             Title = title,
             Subtitle = subtitle is null ? null : PrintText.WithoutDash(subtitle.Text),
         };
+        story.HeaderLines.AddRange(new[] { kickerUnit, titleUnit, subtitle }.OfType<Unit>().SelectMany(u => u.Lines));
         foreach (var heading in headings)
         {
-            story.StartSection(heading.Text);
+            story.StartSection(heading.Text, heading.Lines);
         }
 
-        last = j - 1;
-        return true;
+        return story;
     }
 
     /// <summary>
@@ -279,6 +349,7 @@ internal static class StoryAssembler
             page.BylineLabel = unit.BylineLabel;
             page.BylineMembers.AddRange(unit.BylineMembers);
             page.BylineRaw.AddRange(unit.Pieces.Select(p => p.Text));
+            page.BylineLines.AddRange(unit.Lines);
         }
         else
         {

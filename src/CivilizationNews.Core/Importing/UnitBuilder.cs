@@ -36,6 +36,15 @@ internal sealed class Unit(UnitKind kind, List<Piece> pieces)
     public IReadOnlyList<string> BylineMembers { get; init; } = [];
 
     public bool IsDateline => Kind == UnitKind.Paragraph && Markers.StartsWithDateline(Text);
+
+    /// <summary>The hint of the unit's first line (see <see cref="LineHint"/>).</summary>
+    public LineHint Hint { get; init; }
+
+    /// <summary>The unit's first line opens a new frame of the page (see <see cref="SourceLine.NewFrame"/>).</summary>
+    public bool NewFrame { get; init; }
+
+    /// <summary>A paragraph that opens mid-sentence, carrying on text printed elsewhere: a jumped tail.</summary>
+    public bool Detached => Kind == UnitKind.Paragraph && Hint == LineHint.ParagraphDetached;
 }
 
 /// <summary>
@@ -56,12 +65,12 @@ internal static class UnitBuilder
             switch (line.Kind)
             {
                 case LineKind.Caption:
-                    units.Add(new Unit(UnitKind.Photo, [Piece(line)]) { Photo = line.Photo });
+                    units.Add(new Unit(UnitKind.Photo, [Piece(line)]) { Photo = line.Photo, Hint = line.Source.Hint, NewFrame = line.Source.NewFrame });
                     i++;
                     break;
                 case LineKind.JumpOut or LineKind.JumpIn:
                     var kind = line.Kind == LineKind.JumpOut ? UnitKind.JumpOut : UnitKind.JumpIn;
-                    units.Add(new Unit(kind, [Piece(line)]) { JumpPage = line.JumpPage });
+                    units.Add(new Unit(kind, [Piece(line)]) { JumpPage = line.JumpPage, Hint = line.Source.Hint, NewFrame = line.Source.NewFrame });
                     i++;
                     break;
                 case LineKind.Byline:
@@ -92,18 +101,19 @@ internal static class UnitBuilder
             members.Add(lines[i].Text);
         }
 
-        units.Add(new Unit(UnitKind.Byline, pieces) { BylineLabel = lines[start].BylineLabel, BylineMembers = members });
+        units.Add(new Unit(UnitKind.Byline, pieces) { BylineLabel = lines[start].BylineLabel, BylineMembers = members, NewFrame = lines[start].Source.NewFrame });
         return i;
     }
 
     private static int ReadText(IReadOnlyList<PageLine> lines, int start, bool indentStyle, List<Unit> units)
     {
         var first = lines[start];
-        if ((first.IsShort || first.IsSubtitle || first.IsCredit) && !BrokenAfter(lines, start))
+        var heading = first.Source.Hint is LineHint.Kicker or LineHint.Headline or LineHint.Subtitle or LineHint.Subhead;
+        if ((first.IsShort || first.IsSubtitle || first.IsCredit) && (heading || !BrokenAfter(lines, start)))
         {
             // Headlines, kickers and subheads stand alone; they never run on into the next line.
             var kind = first.IsShort ? UnitKind.Short : first.IsSubtitle ? UnitKind.Subtitle : UnitKind.Credit;
-            units.Add(new Unit(kind, [Piece(first)]));
+            units.Add(new Unit(kind, [Piece(first)]) { Hint = first.Source.Hint, NewFrame = first.Source.NewFrame });
             return start + 1;
         }
 
@@ -126,14 +136,14 @@ internal static class UnitBuilder
 
             for (var c = next; c < candidate; c++)
             {
-                floatingPhotos.Add(new Unit(UnitKind.Photo, [Piece(lines[c])]) { Photo = lines[c].Photo });
+                floatingPhotos.Add(new Unit(UnitKind.Photo, [Piece(lines[c])]) { Photo = lines[c].Photo, Hint = lines[c].Source.Hint });
             }
 
             pieces.Add(Piece(lines[candidate]));
             next = candidate + 1;
         }
 
-        units.Add(new Unit(UnitKind.Paragraph, pieces));
+        units.Add(new Unit(UnitKind.Paragraph, pieces) { Hint = first.Source.Hint, NewFrame = first.Source.NewFrame });
         units.AddRange(floatingPhotos);
         return next;
     }
@@ -141,6 +151,15 @@ internal static class UnitBuilder
     private static bool Continues(IReadOnlyList<PageLine> lines, List<Piece> sofar, PageLine first, int index, bool indentStyle)
     {
         var next = lines[index];
+        switch (next.Source.Hint)
+        {
+            // The geometry saw the paragraph go on in the next column, or saw a new one begin.
+            case LineHint.ParagraphContinued:
+                return next.Kind == LineKind.Text;
+            case not LineHint.None:
+                return false;
+        }
+
         if (next.Kind != LineKind.Text || next.IsDateline || next.IsBullet || next.IsCredit)
         {
             return false;

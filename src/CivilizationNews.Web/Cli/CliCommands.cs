@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CivilizationNews.Web.Cli;
 
 /// <summary>The verbs that need more than a line: create-user and import.</summary>
-public static class CliCommands
+public static partial class CliCommands
 {
     public static string? Option(this CommandLine command, string name)
     {
@@ -114,13 +114,15 @@ public static class CliCommands
     /// <summary>
     /// import FILE --dry-run --format json: prints the IMPORT-FORMAT.md JSON to stdout and writes nothing.
     /// import FILE --date 2021-12-10 --page 5 [--page-name 专版] [--section wenming]: creates the drafts.
+    /// FILE is a page's text or its PDF (then the JSON has the page size and regions, and the date, page and
+    /// page name default to what the PDF's folio prints; --pdf-page N picks a page of a multi-page PDF).
     /// A Word file (.docx) goes to <see cref="DocxImportCommand"/>.
     /// </summary>
     public static async Task<int> ImportAsync(IServiceProvider services, CommandLine command, ILogger logger)
     {
         // The file is the first argument that is neither an option nor an option's value.
         string? file = null;
-        var valued = new HashSet<string>(StringComparer.Ordinal) { "--format", "--date", "--page", "--page-name", "--section" };
+        var valued = new HashSet<string>(StringComparer.Ordinal) { "--format", "--date", "--page", "--page-name", "--section", "--pdf-page" };
         for (var i = 0; i < command.VerbArgs.Count; i++)
         {
             var arg = command.VerbArgs[i];
@@ -143,18 +145,49 @@ public static class CliCommands
         {
             return await DocxImportCommand.RunAsync(services, command, file, logger);
         }
-        if (new FileInfo(file).Length > PrintPageImporter.MaxBytes)
+        var isPdf = await IsPdfAsync(file);
+        if (new FileInfo(file).Length > (isPdf ? PrintPageImporter.MaxPdfBytes : PrintPageImporter.MaxBytes))
         {
-            await Console.Error.WriteLineAsync(ImportInputException.MessageFor(ImportInputReason.TooLarge));
+            // Refused on the file's length, before it is read into memory.
+            var reason = isPdf ? ImportInputReason.PdfTooLarge : ImportInputReason.TooLarge;
+            LogRefused(logger, file, reason.ToString());
+            await Console.Error.WriteLineAsync(ImportInputException.MessageFor(reason));
             return 1;
         }
         ImportResult result;
         try
         {
-            result = new PrintPageImporter().Import(await File.ReadAllBytesAsync(file));
+            var bytes = await File.ReadAllBytesAsync(file);
+            if (isPdf)
+            {
+                var pdfPage = 1;
+                var pages = PrintPageImporter.CountPdfPages(bytes);
+                if (command.Option("--pdf-page") is { } chosen)
+                {
+                    if (!int.TryParse(chosen, NumberStyles.None, CultureInfo.InvariantCulture, out pdfPage) || pdfPage < 1 || pdfPage > pages)
+                    {
+                        await Console.Error.WriteLineAsync($"--pdf-page 应为 1 到 {pages} 之间的页码。");
+                        return 2;
+                    }
+                }
+                else if (pages > 1)
+                {
+                    await Console.Error.WriteLineAsync($"这个 PDF 共 {pages} 页，请用 --pdf-page 页码 指定要导入的一页。");
+                    return 2;
+                }
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                result = new PrintPageImporter().ImportPdf(bytes, pdfPage);
+                var milliseconds = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                LogPdfRead(logger, file, pdfPage, result.Articles.Count, result.Photos.Count, result.Warnings.Count, milliseconds);
+            }
+            else
+            {
+                result = new PrintPageImporter().Import(bytes);
+            }
         }
         catch (ImportInputException ex)
         {
+            LogRefused(logger, file, ex.Reason.ToString());
             await Console.Error.WriteLineAsync(ex.Message);
             return 1;
         }
@@ -174,8 +207,12 @@ public static class CliCommands
             return 0;
         }
 
-        if (!DateOnly.TryParseExact(command.Option("--date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || !int.TryParse(command.Option("--page"), NumberStyles.None, CultureInfo.InvariantCulture, out var pageNumber) || pageNumber is < 1 or > 999)
+        // A PDF's folio (第5版 专版 2021年12月10日) stands in for the options not given.
+        var folio = result.Page;
+        var dateText = command.Option("--date") ?? folio?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var pageText = command.Option("--page") ?? folio?.Number?.ToString(CultureInfo.InvariantCulture);
+        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || !int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var pageNumber) || pageNumber is < 1 or > 999)
         {
             await Console.Error.WriteLineAsync("创建草稿需要 --date yyyy-MM-dd 和 --page 版次（不写入时请加 --dry-run）。");
             return 2;
@@ -191,7 +228,7 @@ public static class CliCommands
             return 2;
         }
         var importer = new NewsroomUser("cli-import", "版面导入", new HashSet<string> { NewsRoles.Editor });
-        var created = await services.GetRequiredService<DraftCreator>().CreateAsync(result, date, pageNumber, command.Option("--page-name"), sectionId.Value, importer);
+        var created = await services.GetRequiredService<DraftCreator>().CreateAsync(result, date, pageNumber, command.Option("--page-name") ?? folio?.Name, sectionId.Value, importer);
         await Console.Error.WriteLineAsync($"已创建{created.ArticleIds.Count}篇草稿（稿件编号 {string.Join("、", created.ArticleIds)}）{(created.FeatureId is { } f ? $"，以及专题草稿 #{f}" : "")}。");
         foreach (var note in created.Notes)
         {
@@ -199,4 +236,19 @@ public static class CliCommands
         }
         return 0;
     }
+
+    /// <summary>A PDF by its signature (an editor's file may be misnamed), else by its extension.</summary>
+    private static async Task<bool> IsPdfAsync(string file)
+    {
+        var head = new byte[1024];
+        await using var stream = File.OpenRead(file);
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
+        return PrintPageImporter.IsPdf(head.AsSpan(0, read)) || file.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [LoggerMessage(EventId = 5221, Level = LogLevel.Warning, Message = "Page import of {File} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string file, string reason);
+
+    [LoggerMessage(EventId = 5222, Level = LogLevel.Information, Message = "Page PDF {File} page {PdfPage} read: {Articles} stories, {Photos} photos, {Warnings} warnings in {Milliseconds} ms")]
+    private static partial void LogPdfRead(ILogger logger, string file, int pdfPage, int articles, int photos, int warnings, long milliseconds);
 }

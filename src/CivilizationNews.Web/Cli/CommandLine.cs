@@ -19,7 +19,7 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> VerbArgs, s
         ["restore"] = "Replace the SQLite database with a checked backup (the current one is kept beside it): restore <file>.",
         ["reindex"] = "Rebuild the search index from the published stories, with progress: reindex [--clear].",
         ["rerender"] = "Rebuild every published story's page document (after a renderer change), with progress.",
-        ["import"] = "Import a print page's text: import <file> [--dry-run --format json] | [--date yyyy-MM-dd --page N [--page-name 名称] [--section slug]]. A Word file (.docx) becomes one draft: import <file.docx> [--dry-run --format json] | [--section slug].",
+        ["import"] = "Import a print page's text or PDF: import <file> [--pdf-page N] [--dry-run --format json] | [--date yyyy-MM-dd --page N [--page-name 名称] [--section slug]] (a PDF's folio gives date, page and name when not given). A Word file (.docx) becomes one draft: import <file.docx> [--dry-run --format json] | [--section slug].",
     };
 
     public static CommandLine Parse(string[] args)

@@ -161,7 +161,11 @@ public sealed class FixturePagesTests
         return (Path.Combine(folder, name + ".txt"), Path.Combine(folder, baseName + ".expected.json"));
     }
 
-    private static (int ExitCode, string Output) RunScorer(string expected, string actual, string source)
+    private static (int ExitCode, string Output) RunScorer(string expected, string actual, string source) =>
+        RunTool(SharedFolder.Scorer, expected, actual, source);
+
+    /// <summary>Runs one of the team's Python tools (shared/tools) and returns its exit code and output.</summary>
+    internal static (int ExitCode, string Output) RunTool(params string[] arguments)
     {
         var start = new ProcessStartInfo("python3")
         {
@@ -171,7 +175,7 @@ public sealed class FixturePagesTests
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var argument in new[] { SharedFolder.Scorer, expected, actual, source })
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -183,7 +187,7 @@ public sealed class FixturePagesTests
         if (!process.WaitForExit(ScorerTimeout))
         {
             process.Kill(entireProcessTree: true);
-            return (-1, "score-import timed out\n" + stdout);
+            return (-1, $"{arguments[0]} timed out\n" + stdout);
         }
 
         return (process.ExitCode, stdout + stderr.Result);

@@ -21,6 +21,37 @@ public sealed class ImportProposalTests
         Assert.Equal(json, ImportJson.Serialize(ImportProposal.Parse(json)));
     }
 
+    [Theory]
+    [InlineData("page-a")]
+    [InlineData("page-b")]
+    [InlineData("page-d")]
+    public void A_page_PDF_reads_back_to_the_same_JSON_with_its_page_and_regions(string page)
+    {
+        var json = ImportJson.Serialize(Importer.ImportPdf(File.ReadAllBytes(Path.Combine(SharedFolder.PrintPdfs, page + ".pdf"))));
+
+        var read = ImportProposal.Parse(json);
+
+        Assert.Equal(json, ImportJson.Serialize(read));
+        Assert.NotNull(read.Page);
+        Assert.All(read.Articles, a => Assert.NotEmpty(a.Regions));
+    }
+
+    [Theory]
+    [InlineData("[0, 0, 0, 10]")]
+    [InlineData("[-50, 0, 10, 10]")]
+    [InlineData("[835, 0, 10, 10]")]
+    [InlineData("[0, 0, 10]")]
+    [InlineData("[0, \"0\", 10, 10]")]
+    public void A_region_that_is_not_on_the_page_is_refused(string region)
+    {
+        var node = JsonNode.Parse(ImportJson.Serialize(Importer.ImportPdf(File.ReadAllBytes(Path.Combine(SharedFolder.PrintPdfs, "page-b.pdf")))))!;
+        node["articles"]![0]!["regions"] = new JsonArray(JsonNode.Parse(region));
+
+        var ex = Assert.Throws<ImportProposalException>(() => ImportProposal.Parse(node.ToJsonString()));
+
+        Assert.Contains("导入数据已损坏", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Compact_JSON_with_extra_keys_is_read()
     {

@@ -14,6 +14,11 @@ internal static class SharedFolder
 
     public static string Scorer => Path.Combine(Require(), "tools", "score-import");
 
+    /// <summary>The page PDFs with their expected stories and layout (shared/fixtures/print-pdfs).</summary>
+    public static string PrintPdfs => Path.Combine(Require(), "fixtures", "print-pdfs");
+
+    public static string LayoutScorer => Path.Combine(Require(), "tools", "score-layout");
+
     public static bool Exists => Root.Value is not null;
 
     private static string Require() =>

@@ -57,12 +57,15 @@ public static class PortalPipeline
         app.UsePortalOutputCache();
     }
 
-    /// <summary>Error for a 5xx or an exception, Warning for an answer slower than a second, Debug otherwise.</summary>
+    /// <summary>
+    /// Error for a 5xx or an exception; Information for an answer slower than a second (worth seeing, not a fault:
+    /// a cold start or a busy machine); Debug otherwise.
+    /// </summary>
     public static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception)
     {
         ArgumentNullException.ThrowIfNull(context);
         return exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-            : elapsedMilliseconds > 1000 ? Serilog.Events.LogEventLevel.Warning
+            : elapsedMilliseconds > 1000 ? Serilog.Events.LogEventLevel.Information
             : Serilog.Events.LogEventLevel.Debug;
     }
 

@@ -11,7 +11,7 @@ public sealed class RequestLogTests
     [InlineData(200, 12.0, LogEventLevel.Debug)]
     [InlineData(304, 1.0, LogEventLevel.Debug)]
     [InlineData(404, 3.0, LogEventLevel.Debug)]
-    [InlineData(200, 1500.0, LogEventLevel.Warning)]
+    [InlineData(200, 1500.0, LogEventLevel.Information)]
     [InlineData(500, 2.0, LogEventLevel.Error)]
     [InlineData(503, 2.0, LogEventLevel.Error)]
     public void Ordinary_requests_are_debug_and_errors_or_slow_answers_stand_out(int status, double elapsed, LogEventLevel expected)

@@ -26,17 +26,18 @@ public sealed class UnitReader(NewsDbContext db, ListReader lists, TimeProvider 
     public async Task<IReadOnlyList<UnitGroup>> DirectoryAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var units = await db.Units
-            .Select(u => new
-            {
-                u.Kind,
-                Item = new UnitListItem(u.Slug, u.Name, u.ShortName, u.IndustrySystem,
-                    u.Articles.Count(x => x.Article!.Status == Articles.ArticleStatus.Published && x.Article.PublishedAt <= now)),
-            })
+        // One grouped pass over the links, not a count per unit: with a count per unit SQLite may scan every
+        // published story once per unit (9 s at 100,000 stories and 300 units with sampled statistics).
+        var counts = await db.ArticleUnits
+            .Where(x => x.Article!.Status == Articles.ArticleStatus.Published && x.Article.PublishedAt <= now)
+            .GroupBy(x => x.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.UnitId, x => x.Count, cancellationToken).ConfigureAwait(false);
+        var units = await db.Units.Select(u => new { u.Id, u.Kind, u.Slug, u.Name, u.ShortName, u.IndustrySystem })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return units.GroupBy(u => u.Kind).OrderBy(g => g.Key)
             .Select(g => new UnitGroup(g.Key, g.Key.Label(),
-                g.Select(x => x.Item).OrderBy(i => i.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), false)).ToList()))
+                g.Select(u => new UnitListItem(u.Slug, u.Name, u.ShortName, u.IndustrySystem, counts.GetValueOrDefault(u.Id)))
+                    .OrderBy(i => i.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), false)).ToList()))
             .ToList();
     }
 

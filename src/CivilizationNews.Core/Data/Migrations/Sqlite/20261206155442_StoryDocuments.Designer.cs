@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivilizationNews.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNewsDbContext))]
-    [Migration("20261206165219_StoryDocuments")]
+    [Migration("20261206155442_StoryDocuments")]
     partial class StoryDocuments
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivilizationNews.Core.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerNewsDbContext))]
-    [Migration("20261206165243_StoryDocuments")]
+    [Migration("20261206155517_StoryDocuments")]
     partial class StoryDocuments
     {
         /// <inheritdoc />

@@ -11,8 +11,12 @@ namespace CivilizationNews.Core.Reading.Documents;
 /// <summary>A story page ready for the view: the story (related stories included) and its sanitized body.</summary>
 public sealed record StoryPage(ArticleDetail Article, SafeHtml Body);
 
-/// <summary>What a <see cref="StoryDocument"/> holds: the page without related stories, and what chooses them.</summary>
-internal sealed record StoryDocumentData(ArticleDetail Article, string BodyHtml, IReadOnlyList<int> UnitIds, IReadOnlyList<int> TagIds);
+/// <summary>
+/// What a <see cref="StoryDocument"/> holds: the page without related stories, and what chooses them. <paramref name="Format"/>
+/// is <see cref="StoryDocuments.Format"/> when it was written: a document of another format (written before the page
+/// gained or changed a field) is built again on its next read, so an upgrade never serves a page with a field missing.
+/// </summary>
+internal sealed record StoryDocumentData(int Format, ArticleDetail Article, string BodyHtml, IReadOnlyList<int> UnitIds, IReadOnlyList<int> TagIds);
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoryDocumentData))]
@@ -33,14 +37,22 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
     private static readonly Func<NewsDbContext, Task<long>> Generation = EF.CompileAsyncQuery(
         (NewsDbContext context) => context.ReadGenerations.Where(g => g.Id == ReadGenerations.Row).Select(g => g.Value).First());
 
+    /// <summary>
+    /// The shape of <see cref="StoryDocumentData"/>: raise it with any change to <see cref="ArticleDetail"/> or to what the
+    /// document holds (2: corrections).
+    /// </summary>
+    public const int Format = 2;
+
     /// <summary>The public page of story <paramref name="id"/>, or null when it is not public now.</summary>
     public async Task<StoryPage?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var json = await Lookup(db, id).ConfigureAwait(false);
-        var data = json is null
-            ? await BuildAsync(id, now, cancellationToken).ConfigureAwait(false)
-            : JsonSerializer.Deserialize(json, ReadDocumentJson.Default.StoryDocumentData);
+        var data = json is null ? null : JsonSerializer.Deserialize(json, ReadDocumentJson.Default.StoryDocumentData);
+        if (data is null || data.Format != Format)
+        {
+            data = await BuildAsync(id, now, replace: json is not null, cancellationToken).ConfigureAwait(false);
+        }
         if (data is null || data.Article.PublishedAt > now)
         {
             return null;
@@ -74,7 +86,7 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         return written;
     }
 
-    private async Task<StoryDocumentData?> BuildAsync(int id, DateTime now, CancellationToken cancellationToken)
+    private async Task<StoryDocumentData?> BuildAsync(int id, DateTime now, bool replace, CancellationToken cancellationToken)
     {
         // The count first: if a save commits while the story is read, the count has moved and the document is not kept.
         var generation = await Generation(db).ConfigureAwait(false);
@@ -82,7 +94,7 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         {
             return null;
         }
-        await TryStoreAsync(id, data, generation, replace: false, cancellationToken).ConfigureAwait(false);
+        await TryStoreAsync(id, data, generation, replace, cancellationToken).ConfigureAwait(false);
         return data;
     }
 
@@ -94,7 +106,7 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         }
         var body = renderer.Render(story.Detail.Body, story.Detail.Dateline);
         // The Markdown is not kept: the page shows the rendered body.
-        return new StoryDocumentData(story.Detail with { Body = string.Empty }, body.Value, story.UnitIds, story.TagIds);
+        return new StoryDocumentData(Format, story.Detail with { Body = string.Empty }, body.Value, story.UnitIds, story.TagIds);
     }
 
     /// <summary>

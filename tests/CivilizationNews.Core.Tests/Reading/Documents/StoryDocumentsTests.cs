@@ -110,6 +110,32 @@ public sealed class StoryDocumentsTests
     }
 
     [Fact]
+    public async Task A_document_written_in_an_older_format_is_built_again_not_served()
+    {
+        using var f = await NewsroomFixture.CreateAsync();
+        var id = await PublishLaterAsync(f, "格式升级前写下的页面");
+        await ReadAsync(f, id);
+        // As a build before the last format change stored it: no format number, and (say) an old title.
+        await using (var db = f.Context())
+        {
+            var json = await db.StoryDocuments.Where(d => d.ArticleId == id).Select(d => d.Json).SingleAsync(Ct);
+            var old = json.Replace($"\"Format\":{StoryDocuments.Format},", string.Empty, StringComparison.Ordinal)
+                .Replace("\"Corrections\":[],", string.Empty, StringComparison.Ordinal);
+            Assert.NotEqual(json, old);
+            old = old.Replace(System.Text.Json.JsonSerializer.Serialize("格式升级前写下的页面")[1..^1], "旧", StringComparison.Ordinal);
+            await db.StoryDocuments.Where(d => d.ArticleId == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Json, old), Ct);
+        }
+
+        var page = await ReadAsync(f, id);
+
+        Assert.Equal("格式升级前写下的页面", page!.Article.Title);
+        Assert.NotNull(page.Article.Corrections);
+        await using var check = f.Context();
+        Assert.Contains($"\"Format\":{StoryDocuments.Format}", await check.StoryDocuments.Where(d => d.ArticleId == id).Select(d => d.Json).SingleAsync(Ct),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Previous_and_next_stay_right_as_neighbours_are_published_edited_withdrawn_and_deleted()
     {
         using var f = await NewsroomFixture.CreateAsync();

@@ -32,6 +32,11 @@ public static class PortalServices
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddNewsCore(builder.Configuration, options, DataDirectory(builder));
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            builder.Services.AddSingleton<SqliteStatistics>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<SqliteStatistics>());
+        }
         builder.Services.PostConfigure<LinkPushOptions>(o =>
         {
             if (string.IsNullOrWhiteSpace(o.PublicBaseUrl))

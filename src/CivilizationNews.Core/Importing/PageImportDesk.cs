@@ -127,7 +127,11 @@ public sealed record ImportBatch(string Batch, IReadOnlyList<ImportResultArticle
 public sealed class PageImportDesk(NewsDbContext db, DraftCreator creator, TimeProvider clock)
 {
     public const string BothGivenMessage = "请在“粘贴文字”和“上传文件”中二选一。";
-    public const string NothingGivenMessage = "请粘贴版面文字，或选择一个 .txt 文件。";
+    public const string NothingGivenMessage = "请粘贴版面文字，或选择一个 .txt 文件或版面 PDF。";
+
+    /// <summary>A PDF of several pages: the review works on one page at a time.</summary>
+    public static string OnePagePdfMessage(int pages) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"这个 PDF 有 {pages} 页。请每版单独上传（一个版面一个 PDF 文件）。");
     public const string ConfirmUnattachedMessage = "还有未归属的文字。请把它们加入稿件，或勾选“我已核对”后再创建（未归属的文字不会保存）。";
     public const string CorruptBatchMessage = "导入数据已损坏，请重新导入这一版。";
     public const string UnitChoicesMessage = "单位选择与稿件数量不一致，请重新选择后再创建。";
@@ -139,7 +143,11 @@ public sealed class PageImportDesk(NewsDbContext db, DraftCreator creator, TimeP
 
     public Task<List<Choice>> SectionChoicesAsync(CancellationToken cancellationToken = default) => db.SectionChoicesAsync(cancellationToken);
 
-    /// <summary>Reads the page (pasted text or a .txt file, not both) into a proposal, after checking where it goes.</summary>
+    /// <summary>
+    /// Reads the page (pasted text, or a .txt file or the page's PDF, not both) into a proposal, after checking where
+    /// it goes. A PDF is read from its geometry (<see cref="PrintPageImporter.ImportPdf"/>); the review then carries its
+    /// text in reading order as the source.
+    /// </summary>
     public async Task<ImportParseResult> ParseAsync(ImportTargetInput target, string? text, ImportFile? file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -163,13 +171,26 @@ public sealed class PageImportDesk(NewsDbContext db, DraftCreator creator, TimeP
         {
             if (hasFile)
             {
-                if (file!.Length > PrintPageImporter.MaxBytes)
+                if (file!.Length > PrintPageImporter.MaxPdfBytes)
                 {
                     // Refused on the declared length, before the file is read into memory.
-                    throw new ImportInputException(ImportInputReason.TooLarge);
+                    throw new ImportInputException(ImportInputReason.PdfTooLarge);
                 }
                 var bytes = new byte[file.Length];
                 await file.Content.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+                if (PrintPageImporter.IsPdf(bytes))
+                {
+                    if (PrintPageImporter.CountPdfPages(bytes) is var pages and > 1)
+                    {
+                        return Refused("File", OnePagePdfMessage(pages), "pdf-pages");
+                    }
+                    var read = (await ImporterAsync(cancellationToken).ConfigureAwait(false)).ImportPdf(bytes);
+                    return new(SaveOutcome.Saved, Proposal: read, Text: string.Join('\n', read.Page?.ReadingOrder ?? []), Encoding: "PDF");
+                }
+                if (bytes.Length > PrintPageImporter.MaxBytes)
+                {
+                    throw new ImportInputException(ImportInputReason.TooLarge);
+                }
                 (text, encoding) = PrintPageImporter.Decode(bytes);
             }
             else

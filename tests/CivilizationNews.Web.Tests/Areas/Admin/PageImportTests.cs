@@ -7,6 +7,7 @@ using AngleSharp.Html.Parser;
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Web.Tests.Cli;
+using CivilizationNews.Web.Areas.Admin.Controllers;
 using CivilizationNews.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CivilizationNews.Web.Tests.Areas.Admin.ManagementTestKit;
@@ -452,11 +453,18 @@ public sealed class PageImportTests
         var fields = await TargetAsync(factory);
         var before = await CountsAsync(factory);
 
-        using var response = await UploadAsync(editor, fields, Enumerable.Repeat((byte)'a', 7 * 1024 * 1024).ToArray());
+        // A text file over its 5 MB (the request may carry a 50 MB page PDF): the page says so.
+        using (var text = await UploadAsync(editor, fields, Enumerable.Repeat((byte)'a', 7 * 1024 * 1024).ToArray()))
+        {
+            Assert.Contains("文件超过 5 MB", await text.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        // Over what any page may be: refused before the body is read, with the Chinese message.
+        using var response = await UploadAsync(editor, fields, new byte[(int)(ImportController.UploadRequestLimit + 1024 * 1024)]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/admin/import", response.Headers.Location?.OriginalString);
-        Assert.Contains("文件超过 5 MB", await FlashAsync(editor, "/admin/import"), StringComparison.Ordinal);
+        Assert.Contains("超过 50 MB", await FlashAsync(editor, "/admin/import"), StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync(factory));
     }
 

@@ -19,8 +19,8 @@ namespace CivilizationNews.Web.Areas.Admin.Controllers;
 [Authorize(Policy = NewsroomSetup.EditorPolicy)]
 public sealed partial class ImportController(PageImportDesk desk, ILogger<ImportController> logger) : AdminController
 {
-    /// <summary>The page (5 MB) plus room for the other fields and the multipart framing.</summary>
-    public const long UploadRequestLimit = PrintPageImporter.MaxBytes + 1024 * 1024;
+    /// <summary>The page's PDF (50 MB; a text file may be 5 MB) plus room for the other fields and the multipart framing.</summary>
+    public const long UploadRequestLimit = PrintPageImporter.MaxPdfBytes + 1024 * 1024;
 
     /// <summary>The review form carries the proposal and the page text: twice the page, plus escaping and fields.</summary>
     public const long ReviewRequestLimit = 3L * PrintPageImporter.MaxBytes + 1024 * 1024;
@@ -140,7 +140,7 @@ public sealed class ImportOversizeGuardAttribute : OversizedFormGuardAttribute
     public bool ForReview { get; set; }
 
     protected override string Message =>
-        ForReview ? ImportController.ReviewTooLargeMessage : ImportInputException.MessageFor(ImportInputReason.TooLarge);
+        ForReview ? ImportController.ReviewTooLargeMessage : ImportInputException.MessageFor(ImportInputReason.PdfTooLarge);
 
     protected override string RedirectTo => "/admin/import";
 }

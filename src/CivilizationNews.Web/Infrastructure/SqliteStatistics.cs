@@ -21,7 +21,10 @@ public sealed partial class SqliteStatistics(IServiceScopeFactory scopes, ILogge
         try
         {
             await Task.Delay(Delay, stoppingToken).ConfigureAwait(false);
-            await RunAsync(stoppingToken).ConfigureAwait(false);
+            if (await StoryCountAsync(stoppingToken).ConfigureAwait(false) >= SampleSize)
+            {
+                await RunAsync(stoppingToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -31,6 +34,16 @@ public sealed partial class SqliteStatistics(IServiceScopeFactory scopes, ILogge
         {
             LogFailed(logger, exception);
         }
+    }
+
+    /// <summary>Start-up's ANALYZE samples this many rows a table: below it the statistics are exact already.</summary>
+    public const int SampleSize = 1000;
+
+    private async Task<int> StoryCountAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        return db.Database.IsSqlite() ? await db.Articles.CountAsync(cancellationToken).ConfigureAwait(false) : 0;
     }
 
     /// <summary>The pass itself: ANALYZE without a sampling limit on the tables the public pages join.</summary>

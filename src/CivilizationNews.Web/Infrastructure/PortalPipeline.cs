@@ -64,6 +64,11 @@ public static class PortalPipeline
     public static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The browser went away (a page left while its images loaded): nothing failed here.
+            return Serilog.Events.LogEventLevel.Debug;
+        }
         return exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
             : elapsedMilliseconds > 1000 ? Serilog.Events.LogEventLevel.Information
             : Serilog.Events.LogEventLevel.Debug;

@@ -23,6 +23,19 @@ public sealed class RequestLogTests
     }
 
     [Fact]
+    public void A_request_the_browser_abandoned_is_not_an_error()
+    {
+        using var aborted = new CancellationTokenSource();
+        var context = new DefaultHttpContext { RequestAborted = aborted.Token };
+        context.Response.StatusCode = 500;
+        aborted.Cancel();
+
+        Assert.Equal(LogEventLevel.Debug, PortalPipeline.RequestLogLevel(context, 200, new TaskCanceledException()));
+        // Cancelled for another reason (a timeout inside the app) while the browser still waits: an error.
+        Assert.Equal(LogEventLevel.Error, PortalPipeline.RequestLogLevel(new DefaultHttpContext(), 200, new TaskCanceledException()));
+    }
+
+    [Fact]
     public void A_request_that_threw_is_an_error_whatever_its_status()
     {
         var context = new DefaultHttpContext();

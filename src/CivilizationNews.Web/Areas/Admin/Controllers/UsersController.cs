@@ -17,7 +17,7 @@ namespace CivilizationNews.Web.Areas.Admin.Controllers;
 public sealed class UsersController(UserDesk desk) : AdminController
 {
     /// <summary>The id of the password panel on the edit page, where a refused password sends the administrator back.</summary>
-    public const string PasswordPanel = "password";
+    public const string ResetPanelId = "reset-panel";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -106,7 +106,7 @@ public sealed class UsersController(UserDesk desk) : AdminController
         if (result.Outcome == SaveOutcome.Invalid)
         {
             FlashError(string.Join(" ", result.Errors!.All.Select(e => e.Message)));
-            return RedirectToAction(nameof(Edit), null, new { id }, PasswordPanel);
+            return RedirectToAction(nameof(Edit), null, new { id }, ResetPanelId);
         }
         return Done(id, result);
     }

@@ -61,16 +61,23 @@ public sealed class LinkPushTests
         await using var factory = await PortalFactory.CreateAsync();
         using var app = factory.WithSettings(("Discovery:PushEndpoint", endpoint.Url + "/urls"));
         var editor = new NewsroomUser("editor-id", "赵静怡", new HashSet<string> { NewsRoles.Editor });
-        var feature = await factory.QueryAsync(db => db.Features.Select(f => new { f.Id, f.Slug, Sidebar = f.Sidebars.Select(s => s.ArticleId).First() }).FirstAsync());
-        var others = await factory.QueryAsync(db => db.Articles
+        // Every query goes through the configured app: starting the bare factory's host as well would start its
+        // scheduler, which could claim the scheduled story below and publish it with no push endpoint configured.
+        async Task<T> Query<T>(Func<NewsDbContext, Task<T>> query)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await query(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+        }
+        var feature = await Query(db => db.Features.Select(f => new { f.Id, f.Slug, Sidebar = f.Sidebars.Select(s => s.ArticleId).First() }).FirstAsync());
+        var others = await Query(db => db.Articles
             .Where(a => a.Status == ArticleStatus.Published && !db.FeatureSidebars.Any(s => s.ArticleId == a.Id) && !db.Features.Any(f => f.LeadArticleId == a.Id))
             .OrderBy(a => a.Id).Select(a => a.Id).Take(3).ToListAsync());
         var (rolledBack, byHand, onSchedule) = (others[0], others[1], others[2]);
-        await factory.QueryAsync(db => db.Articles.Where(a => a.Id == rolledBack || a.Id == byHand || a.Id == feature.Sidebar)
+        await Query(db => db.Articles.Where(a => a.Id == rolledBack || a.Id == byHand || a.Id == feature.Sidebar)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ArticleStatus.Approved)));
-        await factory.QueryAsync(db => db.Articles.Where(a => a.Id == onSchedule)
+        await Query(db => db.Articles.Where(a => a.Id == onSchedule)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ArticleStatus.Scheduled).SetProperty(a => a.ScheduledAt, DateTime.UtcNow.AddMinutes(-1))));
-        await factory.QueryAsync(db => db.Features.Where(f => f.Id == feature.Id).ExecuteUpdateAsync(u => u.SetProperty(f => f.IsPublished, false)));
+        await Query(db => db.Features.Where(f => f.Id == feature.Id).ExecuteUpdateAsync(u => u.SetProperty(f => f.IsPublished, false)));
 
         // A publish whose transaction rolls back pushes nothing (its request would be among the three below: the queue is in order).
         await using (var scope = app.Services.CreateAsyncScope())

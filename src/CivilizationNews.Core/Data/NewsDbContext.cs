@@ -49,6 +49,9 @@ public abstract class NewsDbContext(DbContextOptions options, AfterCommit? after
     public DbSet<FeatureByline> FeatureBylines => Set<FeatureByline>();
     public DbSet<Edition> Editions => Set<Edition>();
     public DbSet<EditionPage> EditionPages => Set<EditionPage>();
+    public DbSet<PageFacsimile> PageFacsimiles => Set<PageFacsimile>();
+    public DbSet<PageFacsimileImage> PageFacsimileImages => Set<PageFacsimileImage>();
+    public DbSet<EditionPageRegion> EditionPageRegions => Set<EditionPageRegion>();
 
     /// <summary>Data-protection keys live in the database so that every instance shares them and sign-ins survive restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -25,4 +25,5 @@ public class EditionPage
     public int Number { get; set; }
     public required string Name { get; set; }
     public List<Article> Articles { get; set; } = [];
+    public List<EditionPageRegion> Regions { get; set; } = [];
 }

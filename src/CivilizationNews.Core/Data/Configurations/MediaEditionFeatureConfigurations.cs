@@ -47,6 +47,48 @@ public sealed class EditionPageConfiguration : IEntityTypeConfiguration<EditionP
     {
         builder.Property(x => x.Name).HasMaxLength(50);
         builder.HasIndex(x => new { x.EditionId, x.Number }).IsUnique();
+        builder.HasMany(x => x.Regions).WithOne(r => r.EditionPage).HasForeignKey(r => r.EditionPageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class PageFacsimileConfiguration : IEntityTypeConfiguration<PageFacsimile>
+{
+    public void Configure(EntityTypeBuilder<PageFacsimile> builder)
+    {
+        builder.Property(x => x.PageName).HasMaxLength(50);
+        builder.Property(x => x.FileName).HasMaxLength(260);
+        builder.Property(x => x.UploadedBy).HasMaxLength(100);
+        builder.Property(x => x.ImageSource).HasConversion<string>().HasMaxLength(20);
+        builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(x => x.Note).HasMaxLength(500);
+        builder.HasIndex(x => new { x.Status, x.UploadedAt });
+        builder.HasIndex(x => x.UploadKey).IsUnique();
+        // One facsimile per edition page; a page uploaded again replaces it.
+        builder.HasIndex(x => x.EditionPageId).IsUnique();
+        builder.HasOne(x => x.EditionPage).WithOne().HasForeignKey<PageFacsimile>(x => x.EditionPageId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Images).WithOne(i => i.Facsimile).HasForeignKey(i => i.FacsimileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class PageFacsimileImageConfiguration : IEntityTypeConfiguration<PageFacsimileImage>
+{
+    public void Configure(EntityTypeBuilder<PageFacsimileImage> builder)
+    {
+        builder.Property(x => x.Name).HasMaxLength(32);
+        builder.Property(x => x.ContentType).HasMaxLength(50);
+        builder.HasIndex(x => new { x.FacsimileId, x.Name }).IsUnique();
+    }
+}
+
+public sealed class EditionPageRegionConfiguration : IEntityTypeConfiguration<EditionPageRegion>
+{
+    public void Configure(EntityTypeBuilder<EditionPageRegion> builder)
+    {
+        builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(x => new { x.EditionPageId, x.Order });
+        builder.HasIndex(x => x.ArticleId);
+        // No cascade from the article (SQL Server refuses a second cascade path): a deleted story leaves an unlinked region.
+        builder.HasOne(x => x.Article).WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.ClientSetNull);
     }
 }
 

@@ -683,6 +683,174 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.ToTable("EditionPages");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Editions.EditionPageRegion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EditionPageId")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("float");
+
+                    b.Property<double>("X")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("EditionPageId", "Order");
+
+                    b.ToTable("EditionPageRegions");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Editions.PageFacsimile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("EditionDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("EditionPageId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<bool>("HasTextLayer")
+                        .HasColumnType("bit");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("float");
+
+                    b.Property<string>("ImageSource")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("PageName")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("PageNumber")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long>("PdfLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProposalJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("UploadKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionPageId")
+                        .IsUnique()
+                        .HasFilter("[EditionPageId] IS NOT NULL");
+
+                    b.HasIndex("UploadKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "UploadedAt");
+
+                    b.ToTable("PageFacsimiles");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Editions.PageFacsimileImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("FacsimileId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacsimileId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PageFacsimileImages");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Features.Feature", b =>
                 {
                     b.Property<int>("Id")
@@ -1503,6 +1671,44 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.Navigation("Edition");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Editions.EditionPageRegion", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId");
+
+                    b.HasOne("CivilizationNews.Core.Editions.EditionPage", "EditionPage")
+                        .WithMany("Regions")
+                        .HasForeignKey("EditionPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("EditionPage");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Editions.PageFacsimile", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Editions.EditionPage", "EditionPage")
+                        .WithOne()
+                        .HasForeignKey("CivilizationNews.Core.Editions.PageFacsimile", "EditionPageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("EditionPage");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Editions.PageFacsimileImage", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Editions.PageFacsimile", "Facsimile")
+                        .WithMany("Images")
+                        .HasForeignKey("FacsimileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Facsimile");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Features.Feature", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Editions.EditionPage", "EditionPage")
@@ -1695,6 +1901,13 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
             modelBuilder.Entity("CivilizationNews.Core.Editions.EditionPage", b =>
                 {
                     b.Navigation("Articles");
+
+                    b.Navigation("Regions");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Editions.PageFacsimile", b =>
+                {
+                    b.Navigation("Images");
                 });
 
             modelBuilder.Entity("CivilizationNews.Core.Features.Feature", b =>

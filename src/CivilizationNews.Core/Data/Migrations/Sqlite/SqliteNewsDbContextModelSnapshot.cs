@@ -655,6 +655,167 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.ToTable("EditionPages");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Editions.EditionPageRegion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("X")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("EditionPageId", "Order");
+
+                    b.ToTable("EditionPageRegions");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Editions.PageFacsimile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EditionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EditionPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasTextLayer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ImageSource")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PageName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("PdfLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposalJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionPageId")
+                        .IsUnique();
+
+                    b.HasIndex("UploadKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "UploadedAt");
+
+                    b.ToTable("PageFacsimiles");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Editions.PageFacsimileImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("FacsimileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacsimileId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PageFacsimileImages");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Features.Feature", b =>
                 {
                     b.Property<int>("Id")
@@ -1452,6 +1613,44 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.Navigation("Edition");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Editions.EditionPageRegion", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId");
+
+                    b.HasOne("CivilizationNews.Core.Editions.EditionPage", "EditionPage")
+                        .WithMany("Regions")
+                        .HasForeignKey("EditionPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("EditionPage");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Editions.PageFacsimile", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Editions.EditionPage", "EditionPage")
+                        .WithOne()
+                        .HasForeignKey("CivilizationNews.Core.Editions.PageFacsimile", "EditionPageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("EditionPage");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Editions.PageFacsimileImage", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Editions.PageFacsimile", "Facsimile")
+                        .WithMany("Images")
+                        .HasForeignKey("FacsimileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Facsimile");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Features.Feature", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Editions.EditionPage", "EditionPage")
@@ -1644,6 +1843,13 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("CivilizationNews.Core.Editions.EditionPage", b =>
                 {
                     b.Navigation("Articles");
+
+                    b.Navigation("Regions");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Editions.PageFacsimile", b =>
+                {
+                    b.Navigation("Images");
                 });
 
             modelBuilder.Entity("CivilizationNews.Core.Features.Feature", b =>

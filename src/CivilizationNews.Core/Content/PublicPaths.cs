@@ -39,6 +39,15 @@ public static class PublicPaths
     public static string EditionPage(DateOnly date, int page) =>
         string.Create(CultureInfo.InvariantCulture, $"{Edition(date)}/{page}");
 
+    /// <summary>A rendition of a page's facsimile image: /epaper/2021-12-10/5/image/w960.webp.</summary>
+    public static string EditionPageImage(DateOnly date, int page, string rendition) => $"{EditionPage(date, page)}/image/{rendition}";
+
+    public static string EditionPageImage(DateOnly date, int page, int width, string extension) =>
+        EditionPageImage(date, page, string.Create(CultureInfo.InvariantCulture, $"w{width}.{extension}"));
+
+    /// <summary>The page's PDF as printed: /epaper/2021-12-10/5/pdf.</summary>
+    public static string EditionPagePdf(DateOnly date, int page) => $"{EditionPage(date, page)}/pdf";
+
     /// <summary>One stored rendition of a library photo by name ("original", "w480.jpg", "w960.webp" …).</summary>
     public static string Photo(int mediaId, string rendition) => string.Create(CultureInfo.InvariantCulture, $"/media/{mediaId}/{rendition}");
 

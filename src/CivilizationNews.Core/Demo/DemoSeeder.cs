@@ -198,10 +198,68 @@ public sealed partial class DemoSeeder(NewsDbContext db, ILogger<DemoSeeder> log
             db.Features.Add(feature);
         }
 
+        var painting = System.Diagnostics.Stopwatch.StartNew();
+        var facsimiles = AddFacsimiles(catalog, pages, articles.Values, photos);
+        painting.Stop();
+
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        LogFacsimiles(logger, facsimiles, painting.ElapsedMilliseconds);
         LogSeeded(logger, articles.Count, photos.Count, catalog.Editions.Count);
     }
+
+    /// <summary>
+    /// Paints the page image of every demo page that carries stories, with each story's block as its region,
+    /// and wraps the image in a one-page PDF, so that the e-paper shows the replica at once (issue 14's demo).
+    /// </summary>
+    private int AddFacsimiles(DemoCatalog catalog, Dictionary<(DateOnly, int), EditionPage> pages, IEnumerable<Article> articles,
+        Dictionary<string, MediaItem> photos)
+    {
+        var placed = articles.Where(a => a.EditionPage is not null).GroupBy(a => a.EditionPage!)
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.PageOrder).ToList());
+        var work = catalog.Editions.SelectMany(e => e.Pages.Select(p => (Edition: e, Page: p, Entity: pages[(e.Date, p.Number)])))
+            .Where(w => placed.ContainsKey(w.Entity))
+            .ToList();
+        var thumbnails = photos.Values.ToDictionary(m => m, m => m.Variants.First(v => v.Name == "w480.jpg").Data);
+        var painted = new (DemoPrintedPage Page, byte[] Pdf, List<PageFacsimileImage> Images)[work.Count];
+        // Two pages at a time: painting and encoding are CPU work, and the demo seeds once.
+        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        {
+            var (edition, page, entity) = work[i];
+            var stories = placed[entity].Select(a => new DemoPrintedStory(a.Kicker, a.Title, a.Subtitle, a.Body,
+                a.Photos.OrderBy(p => p.SortOrder).Select(p => thumbnails[p.Media!]).FirstOrDefault())).ToList();
+            var printed = DemoFacsimilePainter.Paint(DemoPaperName, edition.Date, page.Number, page.Name, stories);
+            painted[i] = (printed, FacsimileFiles.PdfOfImage(printed.Jpeg, printed.Width, printed.Height),
+                // JPEG only: WebP would triple the time the first start takes, for pages that are mostly flat colour.
+                FacsimileFiles.Renditions(printed.Jpeg, "image/jpeg", webp: false));
+        });
+        for (var i = 0; i < work.Count; i++)
+        {
+            var (edition, page, entity) = work[i];
+            var (printed, pdf, images) = painted[i];
+            db.PageFacsimiles.Add(new PageFacsimile
+            {
+                EditionPage = entity, UploadKey = Guid.NewGuid(), EditionDate = edition.Date, PageNumber = page.Number, PageName = page.Name,
+                Width = printed.Width, Height = printed.Height, HasTextLayer = false,
+                FileName = $"{DemoPaperName}-{edition.Date:yyyy-MM-dd}-第{page.Number}版.pdf", Pdf = pdf, PdfLength = pdf.Length,
+                ImageSource = FacsimileImageSource.Demo, Status = FacsimileStatus.Attached, UploadedAt = DateTime.UtcNow, Images = images,
+            });
+            var stories = placed[entity];
+            for (var s = 0; s < stories.Count; s++)
+            {
+                var region = printed.Regions[s];
+                entity.Regions.Add(new EditionPageRegion
+                {
+                    Article = stories[s], Kind = PageRegionKind.Story, Order = s,
+                    X = region.X, Y = region.Y, Width = region.Width, Height = region.Height,
+                });
+            }
+        }
+        return work.Count;
+    }
+
+    /// <summary>The demo paper's name, as its pages print it.</summary>
+    private const string DemoPaperName = "河东日报";
 
     private static FigureQualifier QualifierOf(DemoFigure figure)
     {
@@ -227,6 +285,9 @@ public sealed partial class DemoSeeder(NewsDbContext db, ILogger<DemoSeeder> log
         return JsonSerializer.Deserialize<T>(stream, Json)
             ?? throw new InvalidOperationException($"Demo content {file} is empty.");
     }
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Painted {Pages} demo page facsimiles in {Elapsed} ms")]
+    private static partial void LogFacsimiles(ILogger logger, int pages, long elapsed);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Seeded demo content: {Articles} stories, {Photos} photos, {Editions} editions")]
     private static partial void LogSeeded(ILogger logger, int articles, int photos, int editions);

@@ -72,13 +72,24 @@ public static class ImageProcessor
     private const int OriginalQuality = 92;
 
     /// <exception cref="ImageBusyException">No decode turn came free at <paramref name="gate"/> (default <see cref="DecodeGate.Shared"/>) in time.</exception>
-    public static IReadOnlyList<ImageRendition> CreateRenditions(byte[] original, string contentType, DecodeGate? gate = null)
+    public static IReadOnlyList<ImageRendition> CreateRenditions(byte[] original, string contentType, DecodeGate? gate = null) =>
+        CreateRenditions(original, contentType, Widths, keepOriginal: true, gate);
+
+    /// <summary>
+    /// The renditions at <paramref name="widths"/>, with or without the full-size "original"; JPEG always, WebP unless
+    /// <paramref name="webp"/> is false (encoding WebP costs several times JPEG's time).
+    /// </summary>
+    /// <exception cref="ImageBusyException">No decode turn came free at <paramref name="gate"/> in time.</exception>
+    public static IReadOnlyList<ImageRendition> CreateRenditions(byte[] original, string contentType, IReadOnlyList<int> widths, bool keepOriginal,
+        DecodeGate? gate = null, bool webp = true)
     {
+        ArgumentNullException.ThrowIfNull(widths);
         using var turn = (gate ?? DecodeGate.Shared).Enter();
         using var bitmap = DecodeUpright(original);
         var renditions = new List<ImageRendition>();
-        using (var full = SKImage.FromBitmap(bitmap))
+        if (keepOriginal)
         {
+            using var full = SKImage.FromBitmap(bitmap);
             var (format, type) = contentType switch
             {
                 "image/png" => (SKEncodedImageFormat.Png, "image/png"),
@@ -88,7 +99,7 @@ public static class ImageProcessor
             renditions.Add(new("original", type, bitmap.Width, bitmap.Height, Encode(full, format, OriginalQuality)));
         }
 
-        foreach (var width in Widths)
+        foreach (var width in widths)
         {
             // Never upscale; the largest rendition is the original's own width.
             var target = Math.Min(width, bitmap.Width);
@@ -101,7 +112,10 @@ public static class ImageProcessor
                 ? bitmap.Copy()
                 : bitmap.Resize(new SKImageInfo(target, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
             using var image = SKImage.FromBitmap(resized);
-            renditions.Add(new($"w{width}.webp", "image/webp", target, height, Encode(image, SKEncodedImageFormat.Webp)));
+            if (webp)
+            {
+                renditions.Add(new($"w{width}.webp", "image/webp", target, height, Encode(image, SKEncodedImageFormat.Webp)));
+            }
             renditions.Add(new($"w{width}.jpg", "image/jpeg", target, height, Encode(image, SKEncodedImageFormat.Jpeg)));
         }
         return renditions;

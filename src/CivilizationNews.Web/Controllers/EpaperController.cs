@@ -1,14 +1,19 @@
 using System.Globalization;
 using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Media;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Time;
 using CivilizationNews.Web.Models;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace CivilizationNews.Web.Controllers;
 
-/// <summary>The digital edition (数字报): /epaper, /epaper/2021-12-10, /epaper/2021-12-10/5, /epaper/archive.</summary>
+/// <summary>
+/// The digital edition (数字报): /epaper, /epaper/2021-12-10, /epaper/2021-12-10/5 (the page image with its
+/// stories as links, and their list), the page's image renditions and PDF, /epaper/archive.
+/// </summary>
 public sealed class EpaperController(EditionReader editions) : PortalController
 {
     [HttpGet("/epaper")]
@@ -37,9 +42,7 @@ public sealed class EpaperController(EditionReader editions) : PortalController
     [HttpGet("/epaper/{date}/{page}")]
     public async Task<IActionResult> Page(string date, string page, CancellationToken cancellationToken)
     {
-        if (ParseDate(date) is not { } day
-            || !int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            || number is < 1 or > 999
+        if (ParseDate(date) is not { } day || ParsePageNumber(page) is not { } number
             || await editions.PageAsync(day, number, cancellationToken) is not { } view)
         {
             return NotFoundPage();
@@ -50,6 +53,38 @@ public sealed class EpaperController(EditionReader editions) : PortalController
             $"{SiteName}{ChinaTime.FormatDate(day)}第{view.PageNumber}版{view.PageName}。", PublicPaths.EditionPage(day, view.PageNumber)));
         return View("Page", view);
     }
+
+    /// <summary>A rendition of the page's facsimile image; public while the edition is, as photos are.</summary>
+    [HttpGet("/epaper/{date}/{page}/image/{name}")]
+    public async Task<IActionResult> PageImage(string date, string page, string name, CancellationToken cancellationToken)
+    {
+        if (ParseDate(date) is not { } day || ParsePageNumber(page) is not { } number || !ImageProcessor.IsRenditionName(name)
+            || await editions.PageImageAsync(day, number, name, cancellationToken) is not { } file)
+        {
+            return NotFound();
+        }
+        CacheTags(ContentTags.Epaper, ContentTags.Edition(day));
+        Response.Headers[HeaderNames.CacheControl] = MediaController.PublicCacheControl;
+        return File(file.Data, file.ContentType);
+    }
+
+    /// <summary>The page's PDF as printed, downloaded as 河东日报-2021-12-10-第5版.pdf.</summary>
+    [HttpGet("/epaper/{date}/{page}/pdf")]
+    public async Task<IActionResult> PagePdf(string date, string page, CancellationToken cancellationToken)
+    {
+        if (ParseDate(date) is not { } day || ParsePageNumber(page) is not { } number
+            || await editions.PagePdfAsync(day, number, cancellationToken) is not { } file)
+        {
+            return NotFoundPage();
+        }
+        CacheTags(ContentTags.Epaper, ContentTags.Edition(day));
+        Response.Headers[HeaderNames.CacheControl] = MediaController.PublicCacheControl;
+        return File(file.Data, file.ContentType, PdfDownloadName(SiteName, day, number));
+    }
+
+    /// <summary>"河东日报-2021-12-10-第5版.pdf".</summary>
+    public static string PdfDownloadName(string siteName, DateOnly date, int page) =>
+        string.Create(CultureInfo.InvariantCulture, $"{siteName}-{Format(date)}-第{page}版.pdf");
 
     [HttpGet("/epaper/archive")]
     public async Task<IActionResult> Archive([FromQuery] string? year, CancellationToken cancellationToken)
@@ -70,6 +105,9 @@ public sealed class EpaperController(EditionReader editions) : PortalController
     }
 
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static int? ParsePageNumber(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 999 ? number : null;
 
     private static DateOnly? ParseDate(string value) =>
         value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)

@@ -68,6 +68,29 @@
     });
   }
 
+  // 放大版面: the page image at two and a half times the column's width, scrolled inside its frame;
+  // pinch-zoom works as on any image. Without this script the reader opens the large image instead.
+  function initFacsimileZoom() {
+    document.querySelectorAll("[data-facsimile-zoom]").forEach(function (button) {
+      var viewport = button.closest(".facsimile").querySelector("[data-facsimile-viewport]");
+      if (!viewport) {
+        return;
+      }
+      button.addEventListener("click", function () {
+        var on = viewport.classList.toggle("is-zoomed");
+        button.setAttribute("aria-pressed", on ? "true" : "false");
+        button.textContent = on ? "缩小版面" : "放大版面";
+        if (on) {
+          // Start where readers start a page: the top left, with the masthead of the page in view.
+          viewport.scrollTop = 0;
+          viewport.scrollLeft = 0;
+        }
+      });
+      button.hidden = false;
+    });
+  }
+
   initLargeText();
   initCopyLink();
+  initFacsimileZoom();
 })();

@@ -88,9 +88,32 @@ public sealed class ReaderJourneyTests(PortalHost host) : IClassFixture<PortalHo
         await Expect(page.Locator(".page-list a[aria-current='page']")).ToContainTextAsync("第2版");
         await reader.ScreenshotAsync("page-2");
 
-        var story = page.Locator(".page-story .card-title a").First;
-        var title = (await story.InnerTextAsync()).Trim();
-        await reader.FollowAsync(story);
+        // The page as printed: its image with each story a region; 放大版面 enlarges it inside its frame.
+        var image = page.Locator(".facsimile img");
+        await reader.WaitForImageAsync(image);
+        var zoom = page.Locator("[data-facsimile-zoom]");
+        var width = (await image.BoundingBoxAsync())!.Width;
+        await zoom.ClickAsync();
+        await Expect(zoom).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.True((await image.BoundingBoxAsync())!.Width > width * 2, "the zoomed page is more than twice as wide");
+        await reader.ScreenshotAsync("page-2-zoomed", fullPage: false);
+        await zoom.ClickAsync();
+        await Expect(zoom).ToHaveAttributeAsync("aria-pressed", "false");
+
+        // A story's region is a link named by its headline, reached and followed with the keyboard.
+        var hotspots = page.Locator(".facsimile-hotspots a");
+        var listed = (await page.Locator(".page-story .card-title a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+        var named = await hotspots.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('aria-label'))");
+        Assert.Equal(listed, named);
+        var story = hotspots.First;
+        var title = named[0];
+        await story.FocusAsync();
+        await Expect(story).ToBeFocusedAsync();
+        await reader.ScreenshotAsync("page-2-region-focused", fullPage: false);
+        var before = page.Url;
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).Not.ToHaveURLAsync(before);
+        await reader.WaitForCompleteAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
         await reader.ScreenshotAsync("story");
 

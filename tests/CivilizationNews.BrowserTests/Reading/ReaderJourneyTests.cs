@@ -112,7 +112,7 @@ public sealed class ReaderJourneyTests(PortalHost host) : IClassFixture<PortalHo
         await reader.ScreenshotAsync("page-2-region-focused", fullPage: false);
         var before = page.Url;
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page).Not.ToHaveURLAsync(before);
+        await Assertions.Expect(page).Not.ToHaveURLAsync(before, new() { Timeout = 30_000 });
         await reader.WaitForCompleteAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
         await reader.ScreenshotAsync("story");

@@ -223,6 +223,12 @@ internal sealed class ContentChangeCollector
             case EditionPage page:
                 pending.Deferred.Add(c => c.EditionIds.Add(page.EditionId));
                 break;
+            case PageFacsimile facsimile when facsimile.EditionPageId is not null || facsimile.EditionPage is not null:
+                pending.Deferred.Add(c => c.EditionPageIds.Add(facsimile.EditionPageId ?? facsimile.EditionPage!.Id));
+                break;
+            case EditionPageRegion region:
+                pending.Deferred.Add(c => c.EditionPageIds.Add(region.EditionPageId));
+                break;
         }
     }
 

@@ -24,6 +24,9 @@ public class PageFacsimile
     public int PageNumber { get; set; }
     public string? PageName { get; set; }
 
+    /// <summary>The section the page's drafts go to, chosen at upload.</summary>
+    public int? SectionId { get; set; }
+
     /// <summary>The page's size in PDF points (the MediaBox); regions are in the same units.</summary>
     public double Width { get; set; }
     public double Height { get; set; }

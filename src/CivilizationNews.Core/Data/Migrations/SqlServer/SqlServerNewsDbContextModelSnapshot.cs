@@ -780,6 +780,9 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.Property<string>("ProposalJson")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int?>("SectionId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

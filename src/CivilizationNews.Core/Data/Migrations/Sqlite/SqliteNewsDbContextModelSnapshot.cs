@@ -748,6 +748,9 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.Property<string>("ProposalJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SectionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

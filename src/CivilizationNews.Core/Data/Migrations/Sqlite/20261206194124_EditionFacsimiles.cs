@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CivilizationNews.Core.Data.Migrations.SqlServer
+namespace CivilizationNews.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class EditionFacsimiles : Migration
@@ -15,16 +15,16 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                 name: "EditionPageRegions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    EditionPageId = table.Column<int>(type: "int", nullable: false),
-                    ArticleId = table.Column<int>(type: "int", nullable: true),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Order = table.Column<int>(type: "int", nullable: false),
-                    X = table.Column<double>(type: "float", nullable: false),
-                    Y = table.Column<double>(type: "float", nullable: false),
-                    Width = table.Column<double>(type: "float", nullable: false),
-                    Height = table.Column<double>(type: "float", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionPageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    X = table.Column<double>(type: "REAL", nullable: false),
+                    Y = table.Column<double>(type: "REAL", nullable: false),
+                    Width = table.Column<double>(type: "REAL", nullable: false),
+                    Height = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -46,26 +46,27 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                 name: "PageFacsimiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    EditionPageId = table.Column<int>(type: "int", nullable: true),
-                    UploadKey = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EditionDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    PageNumber = table.Column<int>(type: "int", nullable: false),
-                    PageName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Width = table.Column<double>(type: "float", nullable: false),
-                    Height = table.Column<double>(type: "float", nullable: false),
-                    HasTextLayer = table.Column<bool>(type: "bit", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
-                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    PdfLength = table.Column<long>(type: "bigint", nullable: false),
-                    ImageSource = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ProposalJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ClaimedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    UploadedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    UploadedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionPageId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UploadKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EditionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PageNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    PageName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Width = table.Column<double>(type: "REAL", nullable: false),
+                    Height = table.Column<double>(type: "REAL", nullable: false),
+                    HasTextLayer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PdfLength = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImageSource = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProposalJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,14 +83,14 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                 name: "PageFacsimileImages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FacsimileId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ContentType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Width = table.Column<int>(type: "int", nullable: false),
-                    Height = table.Column<int>(type: "int", nullable: false),
-                    Data = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FacsimileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,8 +123,7 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                 name: "IX_PageFacsimiles_EditionPageId",
                 table: "PageFacsimiles",
                 column: "EditionPageId",
-                unique: true,
-                filter: "[EditionPageId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PageFacsimiles_Status_UploadedAt",

@@ -75,6 +75,9 @@ public static class NewsCoreServices
         services.AddScoped<Importing.Docx.DocxImportDesk>();
         services.Configure<PageRenderingOptions>(configuration.GetSection(PageRenderingOptions.SectionName));
         services.AddSingleton<IPageRenderer, PdftoppmRenderer>();
+        services.AddScoped<Editions.FacsimileDesk>();
+        services.AddSingleton<Editions.FacsimileQueueSignal>();
+        services.AddHostedService<Editions.FacsimileProcessor>();
         services.AddScoped<UnitDesk>();
         services.AddScoped<DashboardReader>();
 

@@ -40,6 +40,12 @@ public sealed record DraftImportRequest(DateOnly Date, int PageNumber, string? P
     /// resubmitted form) creates nothing and returns the first run's drafts.
     /// </summary>
     public string? BatchKey { get; init; }
+
+    /// <summary>
+    /// An uploaded page (上传版面) the drafts were read from: it becomes the edition page's facsimile, and each
+    /// story's regions on it become links to the new drafts (shown to readers once they are published).
+    /// </summary>
+    public Guid? Facsimile { get; init; }
 }
 
 /// <summary>The unit an imported story is linked to: none, an existing one, or a new one named after the kicker.</summary>
@@ -213,6 +219,11 @@ public sealed class DraftCreator(NewsDbContext db, AuditLog audit, TimeProvider 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             featureId = feature.Id;
             audit.Record(user.Actor, "feature.import", "Feature", feature.Id, feature.Title + batchNote);
+        }
+        if (request.Facsimile is { } facsimileKey)
+        {
+            await FacsimileAttacher.AttachAsync(db, facsimileKey, editionPage, page, articles, cancellationToken).ConfigureAwait(false);
+            audit.Record(user.Actor, "page.facsimile", "EditionPage", editionPage.Id, $"{date:yyyy-MM-dd} 第{pageNumber}版{batchNote}");
         }
         foreach (var photo in page.Photos)
         {

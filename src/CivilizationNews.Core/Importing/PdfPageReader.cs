@@ -92,6 +92,21 @@ internal static class PdfPageReader
         return document.NumberOfPages;
     }
 
+    /// <summary>The size of the first page in points (its MediaBox), for a page with or without text.</summary>
+    public static (double Width, double Height) PageSize(byte[] pdf)
+    {
+        using var document = Open(pdf);
+        try
+        {
+            var page = document.GetPage(1);
+            return (page.Width, page.Height);
+        }
+        catch (Exception e) when (e is not ImportInputException and not OutOfMemoryException)
+        {
+            throw new ImportInputException(ImportInputReason.PdfBroken, e);
+        }
+    }
+
     public static PdfPageContent Read(byte[] pdf, int pageNumber)
     {
         using var document = Open(pdf);

@@ -2,5 +2,5 @@
 // Tiptap and ProseMirror the story editor uses, exposed as one global, CnTiptap.
 export { Editor, Extension } from '@tiptap/core';
 export { default as StarterKit } from '@tiptap/starter-kit';
-export { TableKit } from '@tiptap/extension-table';
+export { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table';
 export { DOMParser, DOMSerializer } from '@tiptap/pm/model';

@@ -266,6 +266,8 @@
   function looksLikeCopy(text) {
     var lines = text.replace(/\r\n?/g, '\n').split('\n');
     var blank = lines.some(function (l) { return !l.trim(); });
+    // Markdown copied from another story (a table, a list, a subhead) is pasted as it is.
+    if (lines.some(function (l) { return /^\s*([|#>*+-]|\d+[.)]\s|```)/.test(l); })) { return false; }
     return /^[\u3000\u00a0]/m.test(text) || (!blank && lines.length > 1);
   }
 

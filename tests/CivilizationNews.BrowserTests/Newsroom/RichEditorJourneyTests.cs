@@ -276,6 +276,15 @@ public sealed class RichEditorJourneyTests(PortalHost host) : IClassFixture<Port
         // The preview sets the form's dateline (本报讯) before the first paragraph, as the public page does.
         await Assertions.Expect(page.Locator("#preview p")).ToHaveTextAsync("本报讯　近日，社区书房开放。");
 
+        // The copy kept in this browser follows the WYSIWYG view; another tab offers it back, into the WYSIWYG view.
+        Assert.Equal("近日，社区书房开放。", await page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('cn-draft:new')).Body"));
+        var second = await session.Context.NewPageAsync();
+        await second.GotoAsync("/admin/articles/create");
+        await WaitForRichAsync(second);
+        await second.GetByRole(AriaRole.Button, new() { Name = "恢复这份草稿" }).ClickAsync();
+        await Assertions.Expect(Rich(second)).ToHaveTextAsync("近日，社区书房开放。");
+        await second.CloseAsync();
+
         await page.Locator("#body-photo-file").SetInputFilesAsync(new FilePayload
         {
             Name = "IMG_0001.jpg", MimeType = "image/jpeg", Buffer = TestImages.Encode(1200, 900, SKEncodedImageFormat.Jpeg),

@@ -23,6 +23,11 @@ public sealed partial class MediaController(MediaLibrary library, MediaReader fi
     /// <summary>Pictures one paste may name: a long WeChat article has a few dozen.</summary>
     public const int MaxRemoteImages = 40;
 
+    /// <summary>How long one paste's pictures may take to fetch, all together.</summary>
+    public static readonly TimeSpan RemoteBudget = TimeSpan.FromSeconds(90);
+
+    public const string OutOfTimeMessage = "下载图片用时过长，未能导入，请另存后上传。";
+
     /// <summary>
     /// The request may be a little larger than the file limit (the other form fields, multipart framing),
     /// so that a file just over 10 MB reaches the action and is refused with the Chinese message.
@@ -97,9 +102,20 @@ public sealed partial class MediaController(MediaLibrary library, MediaReader fi
             return BadRequest(new { error = $"一次最多导入 {MaxRemoteImages} 张图片。" });
         }
         var results = new List<object>();
+        // One paste's pictures share a time budget, so a slow site cannot hold the request for minutes.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(RemoteBudget);
         for (var i = 0; i < urls.Length; i++)
         {
-            var fetched = await fetcher.FetchAsync(urls[i], cancellationToken);
+            RemoteImage fetched;
+            try
+            {
+                fetched = budget.IsCancellationRequested ? RemoteImage.Refuse(OutOfTimeMessage) : await fetcher.FetchAsync(urls[i], budget.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                fetched = RemoteImage.Refuse(OutOfTimeMessage);
+            }
             if (fetched.Data is null)
             {
                 LogRemoteRefused(logger, CurrentUser.Name, urls[i], fetched.Error);

@@ -70,6 +70,8 @@ public static class NewsCoreServices
         services.AddScoped<FeatureComposerReader>();
         services.AddScoped<FeaturePublisher>();
         services.AddScoped<MediaLibrary>();
+        // One HTTP client for pictures named in pasted HTML; it connects only to public addresses (SSRF guard).
+        services.AddSingleton(_ => new RemoteImageFetcher());
         services.AddScoped<DraftCreator>();
         services.AddScoped<PageImportDesk>();
         services.AddScoped<Importing.Docx.DocxImportDesk>();

@@ -113,6 +113,8 @@ public sealed class AccountSecurityJourneyTests(PortalHost host) : IClassFixture
         await EnterPasswordAsync(session, email, password);
         await session.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "写稿" }).First);
         await page.Locator("#Title").FillAsync("尚未保存的稿件");
+        // The Markdown source mode: the textarea that the WYSIWYG view (the default) writes.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Markdown 源码" }).ClickAsync();
         await page.Locator("#Body").FillAsync("这段文字只在本浏览器里有副本。");
         Assert.Contains("cn-draft:new", await DraftKeysAsync(page));
         await page.EvaluateAsync("() => localStorage.setItem('cn-large-text', '1')");

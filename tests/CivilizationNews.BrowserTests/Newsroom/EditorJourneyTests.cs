@@ -41,6 +41,8 @@ public sealed class EditorJourneyTests(PortalHost host) : IClassFixture<PortalHo
             await page.Locator("#Title").FillAsync(Title);
             await page.Locator("#Subtitle").FillAsync("盘点一年来市直机关的志愿服务");
             await page.Locator("#Summary").FillAsync("市直机关各单位以志愿服务为抓手推进文明创建。");
+            // The Markdown source mode: the textarea that the WYSIWYG view (the default) writes.
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Markdown 源码" }).ClickAsync();
             await page.Locator("#Body").FillAsync("## 一抹抹志愿红\n\n——**红在党建引领。**各单位组织干部职工走上16个路口，累计上岗3.06万余人次。\n\n**领导重视，率先垂范。**班子成员带头上岗。");
             await page.Locator("#SectionId").SelectOptionAsync(new SelectOptionValue { Label = "文明创建" });
             await page.Locator(".photo-picker button").First.ClickAsync();

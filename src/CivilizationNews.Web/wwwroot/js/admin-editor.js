@@ -1,5 +1,7 @@
 // The story editor: Markdown toolbar, live preview from the server's renderer, autosave every
 // 30 seconds, a copy in this browser whenever the server cannot be reached, and presence.
+// The WYSIWYG view (admin-editor-rich.js) writes this page's Markdown textarea on every change, so
+// everything here works on the textarea in both modes; the toolbar asks the WYSIWYG view first.
 (function () {
   'use strict';
   var form = document.getElementById('editor');
@@ -42,8 +44,21 @@
     link: function () { wrap('[', '](https://)', '链接文字'); },
     quote: function () { linePrefix('> '); }
   };
+  function run(name) {
+    if (window.CnRichEditor && window.CnRichEditor.run(name)) { return; }
+    actions[name]();
+  }
   document.querySelectorAll('.toolbar button[data-md]').forEach(function (b) {
-    b.addEventListener('click', function () { actions[b.getAttribute('data-md')](); });
+    b.addEventListener('click', function () { run(b.getAttribute('data-md')); });
+  });
+  // The same shortcuts as the WYSIWYG view: Ctrl+B, Ctrl+K, Ctrl+Alt+2 / L / D / Q.
+  var keys = { b: 'bold', k: 'link' };
+  var altKeys = { '2': 'heading', l: 'leadin', d: 'bullet', q: 'quote' };
+  body.addEventListener('keydown', function (e) {
+    if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.isComposing) { return; }
+    var key = e.key.toLowerCase();
+    var name = e.altKey ? altKeys[key] || altKeys[e.code.replace(/^(Key|Digit)/, '').toLowerCase()] : keys[key];
+    if (name) { e.preventDefault(); actions[name](); }
   });
   document.querySelectorAll('.photo-picker button[data-photo]').forEach(function (b) {
     b.addEventListener('click', function () {
@@ -152,6 +167,7 @@
       document.getElementById('local-restore-apply').addEventListener('click', function () {
         Object.keys(saved).forEach(function (n) { var el = document.getElementById(n); if (el) { el.value = saved[n]; } });
         box.hidden = true;
+        body.dispatchEvent(new Event('cn:replaced'));
         changed();
       });
       document.getElementById('local-restore-discard').addEventListener('click', function () {

@@ -15,8 +15,19 @@ namespace CivilizationNews.Web.Areas.Admin.Controllers;
 /// a refused upload stores nothing and says why in Chinese. A stale edit answers 409 beside what is saved now.
 /// </summary>
 [Route("admin/media")]
-public sealed class MediaController(MediaLibrary library, MediaReader files) : AdminController
+public sealed partial class MediaController(MediaLibrary library, MediaReader files, RemoteImageFetcher fetcher, ILogger<MediaController> logger) : AdminController
 {
+    /// <summary>The alt text of a picture the story editor brought in, until someone writes a real one.</summary>
+    public const string PendingAltText = "待补充图片说明";
+
+    /// <summary>Pictures one paste may name: a long WeChat article has a few dozen.</summary>
+    public const int MaxRemoteImages = 40;
+
+    /// <summary>How long one paste's pictures may take to fetch, all together.</summary>
+    public static readonly TimeSpan RemoteBudget = TimeSpan.FromSeconds(90);
+
+    public const string OutOfTimeMessage = "下载图片用时过长，未能导入，请另存后上传。";
+
     /// <summary>
     /// The request may be a little larger than the file limit (the other form fields, multipart framing),
     /// so that a file just over 10 MB reaches the action and is refused with the Chinese message.
@@ -59,6 +70,95 @@ public sealed class MediaController(MediaLibrary library, MediaReader files) : A
         ShowErrors(result.Errors);
         return View(new MediaUploadPage(form, await library.ContributorChoicesAsync(cancellationToken)));
     }
+
+    /// <summary>
+    /// The story editor's upload (a picture dropped or pasted into the body, or taken with the phone's
+    /// camera): the same checks as the upload page, answered as JSON for the editor's progress bar.
+    /// </summary>
+    [HttpPost("editor-upload"), EnableRateLimiting(RateLimits.Upload)]
+    [RequestSizeLimit(UploadRequestLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
+    public async Task<IActionResult> EditorUpload(IFormFile? file, string? alt, CancellationToken cancellationToken)
+    {
+        MediaSaveResult result;
+        var stream = file?.OpenReadStream();
+        await using (stream)
+        {
+            result = await library.UploadAsync(stream, file?.Length ?? 0, Pending(alt), CurrentUser, cancellationToken);
+        }
+        return EditorResult(result, "upload");
+    }
+
+    /// <summary>
+    /// Pictures named in pasted HTML (Word, WPS, WeChat, web pages) are fetched by the server into the
+    /// library, never hot-linked. Each answer says which address became which library image, or why not.
+    /// </summary>
+    [HttpPost("import-remote"), EnableRateLimiting(RateLimits.Upload)]
+    public async Task<IActionResult> ImportRemote([FromForm] string[]? url, [FromForm] string[]? alt, CancellationToken cancellationToken)
+    {
+        var urls = url ?? [];
+        if (urls.Length > MaxRemoteImages)
+        {
+            return BadRequest(new { error = $"一次最多导入 {MaxRemoteImages} 张图片。" });
+        }
+        var results = new List<object>();
+        // One paste's pictures share a time budget, so a slow site cannot hold the request for minutes.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(RemoteBudget);
+        for (var i = 0; i < urls.Length; i++)
+        {
+            RemoteImage fetched;
+            try
+            {
+                fetched = budget.IsCancellationRequested ? RemoteImage.Refuse(OutOfTimeMessage) : await fetcher.FetchAsync(urls[i], budget.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                fetched = RemoteImage.Refuse(OutOfTimeMessage);
+            }
+            if (fetched.Data is null)
+            {
+                LogRemoteRefused(logger, CurrentUser.Name, urls[i], fetched.Error);
+                results.Add(new { url = urls[i], error = fetched.Error });
+                continue;
+            }
+            var saved = await library.UploadAsync(fetched.Data, Pending(alt is not null && i < alt.Length ? alt[i] : null), CurrentUser, cancellationToken);
+            if (saved.Outcome == SaveOutcome.Saved)
+            {
+                LogEditorImage(logger, saved.MediaId, CurrentUser.Name, "remote");
+                results.Add(new { url = urls[i], id = saved.MediaId, thumb = Url.AdminPhoto(saved.MediaId), edit = Url.Action(nameof(Edit), new { id = saved.MediaId }) });
+            }
+            else
+            {
+                LogRemoteRefused(logger, CurrentUser.Name, urls[i], saved.FirstError);
+                results.Add(new { url = urls[i], error = saved.FirstError });
+            }
+        }
+        return Json(new { images = results });
+    }
+
+    private static MediaInput Pending(string? alt)
+    {
+        var text = alt?.Trim();
+        return new MediaInput { AltText = string.IsNullOrEmpty(text) || text.Length > MediaLibrary.AltMaxLength ? PendingAltText : text };
+    }
+
+    private JsonResult EditorResult(MediaSaveResult result, string how)
+    {
+        if (result.Outcome == SaveOutcome.Saved)
+        {
+            LogEditorImage(logger, result.MediaId, CurrentUser.Name, how);
+            return Json(new { id = result.MediaId, thumb = Url.AdminPhoto(result.MediaId), edit = Url.Action(nameof(Edit), new { id = result.MediaId }) });
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Json(new { error = result.FirstError ?? "图片未能上传。" });
+    }
+
+    [LoggerMessage(EventId = 5470, Level = LogLevel.Information, Message = "Image {MediaId} added to the library from the story editor by {User} ({How})")]
+    private static partial void LogEditorImage(ILogger logger, int mediaId, string user, string how);
+
+    [LoggerMessage(EventId = 5471, Level = LogLevel.Information, Message = "Pasted image not imported for {User}: {Url} {Reason}")]
+    private static partial void LogRemoteRefused(ILogger logger, string user, string url, string? reason);
 
     [HttpGet("{id:int:min(1)}")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)

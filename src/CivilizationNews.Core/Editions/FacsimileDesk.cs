@@ -51,6 +51,7 @@ public sealed partial class FacsimileDesk(NewsDbContext db, IPageRenderer render
     public const string NoPdfMessage = "没有找到版面 PDF。版面图片只能与同名的 PDF 一起上传（如 05.pdf 和 05.jpg）。";
     public static readonly string TooManyPagesMessage = string.Create(CultureInfo.InvariantCulture, $"一次最多上传 {MaxPages} 个版面，请分批上传。");
     public static readonly string TooManyFilesMessage = string.Create(CultureInfo.InvariantCulture, $"一次最多上传 {MaxFiles} 个文件，请分批上传。");
+    public const string GoneMessage = FacsimileAttacher.GoneMessage;
     public const string NoTextNote = "这一版没有文字层（可能是扫描件），只能发布版面图，不能自动分出稿件。";
     public const string NoImageNote = "服务器无法从 PDF 生成版面图（未安装 pdftoppm），请把排版系统导出的同名版面图片（JPEG 或 PNG）与 PDF 一起重新上传。";
 
@@ -290,6 +291,11 @@ public sealed partial class FacsimileDesk(NewsDbContext db, IPageRenderer render
         return row is null ? null : new FacsimileForReview(row.UploadKey, row.EditionDate, row.PageNumber, row.PageName, row.SectionId,
             row.Width, row.Height, row.ImageWidth, row.HasTextLayer, row.ProposalJson, row.Note);
     }
+
+    /// <summary>The one-page PDF of a page ready for review, to read its proposal again with every source line.</summary>
+    public Task<byte[]?> PdfForReviewAsync(Guid key, CancellationToken cancellationToken = default) =>
+        db.PageFacsimiles.Where(f => f.UploadKey == key && f.Status == FacsimileStatus.Ready && f.HasTextLayer)
+            .Select(f => f.Pdf).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>A rendition of an upload's page image (any status but attached pages are served publicly instead).</summary>
     public Task<MediaFile?> ImageAsync(Guid key, string name, CancellationToken cancellationToken = default) =>

@@ -46,6 +46,9 @@ public record ImportReviewInput : ImportTargetInput
 
     /// <summary>The editor has seen the text still unattached, which is not saved with the drafts.</summary>
     public bool ConfirmUnattached { get; set; }
+
+    /// <summary>The uploaded page (上传版面) the proposal was read from: it becomes the edition page's facsimile.</summary>
+    public Guid? Facsimile { get; set; }
 }
 
 /// <summary>A page file as posted: its bytes and its declared length (checked before anything is read).</summary>
@@ -247,7 +250,7 @@ public sealed class PageImportDesk(NewsDbContext db, DraftCreator creator, TimeP
         DraftImportResult created;
         try
         {
-            created = await creator.CreateAsync(proposal, target! with { Units = choices, BatchKey = key }, user, cancellationToken).ConfigureAwait(false);
+            created = await creator.CreateAsync(proposal, target! with { Units = choices, BatchKey = key, Facsimile = form.Facsimile }, user, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportProposalException ex)
         {

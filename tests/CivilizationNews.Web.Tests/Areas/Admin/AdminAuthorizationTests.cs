@@ -39,6 +39,8 @@ public sealed class AdminAuthorizationTests
         ["Features"] = Editors,
         // Importing a page creates a whole page of drafts (and a feature) at once: placement work for editors.
         ["Import"] = Editors,
+        // 上传版面: the day's page PDFs, their review and their facsimiles on the e-paper.
+        ["PageUploads"] = Editors,
         ["Users"] = Admins,
         ["Audit"] = Admins,
         // Action-level exceptions ("Controller.Action") where an action is stricter than its controller.

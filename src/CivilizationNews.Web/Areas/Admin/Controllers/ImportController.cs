@@ -1,3 +1,4 @@
+using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Importing;
 using CivilizationNews.Core.Validation;
 using CivilizationNews.Web.Areas.Admin.Models;
@@ -17,7 +18,7 @@ namespace CivilizationNews.Web.Areas.Admin.Controllers;
 /// </summary>
 [Route("admin/import")]
 [Authorize(Policy = NewsroomSetup.EditorPolicy)]
-public sealed partial class ImportController(PageImportDesk desk, ILogger<ImportController> logger) : AdminController
+public sealed partial class ImportController(PageImportDesk desk, FacsimileDesk facsimiles, ILogger<ImportController> logger) : AdminController
 {
     /// <summary>The page's PDF (50 MB; a text file may be 5 MB) plus room for the other fields and the multipart framing.</summary>
     public const long UploadRequestLimit = PrintPageImporter.MaxPdfBytes + 1024 * 1024;
@@ -88,7 +89,10 @@ public sealed partial class ImportController(PageImportDesk desk, ILogger<Import
                     FlashError(result.Message + " 导入数据不完整，请重新导入这一版。");
                     return RedirectToAction(nameof(Index));
                 }
-                return View("Review", new ImportReviewPage(form, review));
+                return View("Review", new ImportReviewPage(form, review)
+                {
+                    PageImage = form.Facsimile is { } key ? await facsimiles.ForReviewAsync(key, cancellationToken) : null,
+                });
         }
         if (result.Repeated)
         {

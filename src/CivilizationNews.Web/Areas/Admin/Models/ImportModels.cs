@@ -1,4 +1,5 @@
 using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Importing;
 
 namespace CivilizationNews.Web.Areas.Admin.Models;
@@ -38,4 +39,7 @@ public sealed record ImportReviewPage : ImportReviewInput
     }
 
     public ImportReview Review { get; }
+
+    /// <summary>The uploaded page the review was read from (上传版面), drawn beside the proposal with its regions.</summary>
+    public FacsimileForReview? PageImage { get; init; }
 }

@@ -367,8 +367,10 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
         }
         var ids = rows.Where(r => r.ContributorId is not null).Select(r => r.ContributorId!.Value).Distinct().ToList();
         var names = rows.Where(r => r.Name is not null).Select(r => r.Name!.Trim()).Where(n => n.Length is > 0 and <= Contributor.NameMaxLength).Distinct().ToList();
-        var known = await db.Contributors.Where(c => ids.Contains(c.Id) || names.Contains(c.Name))
-            .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // A typed "姓名（单位）" (the datalist's label for a name two contributors share) names one of them.
+        var bare = names.Select(n => SplitLabel(n).Name).ToList();
+        var known = await db.Contributors.Where(c => ids.Contains(c.Id) || names.Contains(c.Name) || bare.Contains(c.Name))
+            .Select(c => new { c.Id, c.Name, c.Organisation }).ToListAsync(cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -401,6 +403,10 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
                 continue;
             }
             var same = known.Where(c => c.Name == name).ToList();
+            if (same.Count == 0 && SplitLabel(name) is { Organisation: { } organisation } label)
+            {
+                same = known.Where(c => c.Name == label.Name && c.Organisation == organisation).ToList();
+            }
             if (same.Count > 1)
             {
                 errors.Add("Credits", $"{at}：作者库中有 {same.Count} 位“{name}”，请从候选列表中选择其中一位。");
@@ -409,6 +415,12 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
             plan.Add(same.Count == 1 ? new(same[0].Id, null, row.Role) : new(null, name, row.Role));
         }
         return plan;
+    }
+
+    private static (string Name, string? Organisation) SplitLabel(string text)
+    {
+        var open = text.IndexOf('（', StringComparison.Ordinal);
+        return open > 0 && text.EndsWith('）') ? (text[..open].Trim(), text[(open + 1)..^1].Trim()) : (text, null);
     }
 
     /// <summary>

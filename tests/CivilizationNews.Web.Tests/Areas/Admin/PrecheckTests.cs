@@ -338,4 +338,37 @@ public sealed class PrecheckTests
         using var anonymous = await AdminClient.Anonymous(factory).GetAsync(new Uri("/admin/articles/contributors?q=a", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
     }
+
+    [Fact]
+    public async Task A_name_two_contributors_share_must_be_chosen_and_its_label_names_one_of_them()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var sectionId = await SectionAsync(factory);
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor, "赵静怡");
+        var ids = await factory.QueryAsync(async db =>
+        {
+            var a = new CivilizationNews.Core.Contributors.Contributor { Slug = "wang-fang-a", Name = "王芳", Organisation = "市中心医院" };
+            var b = new CivilizationNews.Core.Contributors.Contributor { Slug = "wang-fang-b", Name = "王芳", Organisation = "市实验小学" };
+            db.Contributors.AddRange(a, b);
+            await db.SaveChangesAsync(Ct);
+            return (A: a.Id, B: b.Id);
+        });
+        List<KeyValuePair<string, string>> Story(string name) =>
+        [
+            new("Title", "同名作者"), new("Dateline", "本报讯"), new("Body", "正文。"), new("SectionId", Inv(sectionId)), new("PageOrder", "1"),
+            new("CreditRoles", "Correspondent"), new("CreditContributorIds", ""), new("CreditNames", name),
+        ];
+
+        var refused = await AdminClient.PostPairsAsync(editor, "/admin/articles/create", "/admin/articles/create", Story("王芳"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var form = new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("第 1 行署名：作者库中有 2 位“王芳”，请从候选列表中选择其中一位", form.QuerySelector("#credits-errors")!.TextContent, StringComparison.Ordinal);
+        // Without JavaScript the datalist offers the shared name with its organisation.
+        Assert.Contains("王芳（市实验小学）", form.QuerySelectorAll("#contributor-names option").Select(o => o.GetAttribute("value")));
+
+        var saved = await AdminClient.PostPairsAsync(editor, "/admin/articles/create", "/admin/articles/create", Story("王芳（市实验小学）"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = int.Parse(saved.Headers.Location!.OriginalString.Split('/')[3], CultureInfo.InvariantCulture);
+        Assert.Equal([ids.B], await factory.QueryAsync(db => db.ArticleCredits.Where(c => c.ArticleId == id).Select(c => c.ContributorId).ToListAsync(Ct)));
+    }
 }

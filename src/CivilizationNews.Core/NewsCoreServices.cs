@@ -64,6 +64,8 @@ public static class NewsCoreServices
         services.AddScoped<ArticleEditorReader>();
         services.AddScoped<EditPresence>();
         services.AddScoped<ArticleWorkflow>();
+        services.AddScoped<Precheck.PublishCheck>();
+        services.AddScoped<Precheck.SensitiveWordDesk>();
         services.AddScoped<ScheduledPublisher>();
         services.AddHostedService<SchedulerService>();
         services.AddScoped<FeatureComposer>();

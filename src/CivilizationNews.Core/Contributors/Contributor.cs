@@ -6,6 +6,8 @@ namespace CivilizationNews.Core.Contributors;
 /// <summary>作者: a reporter, correspondent or photographer who is credited on stories.</summary>
 public class Contributor : IVersioned
 {
+    public const int NameMaxLength = 50;
+
     public int Id { get; set; }
     public required string Slug { get; set; }
     public required string Name { get; set; }

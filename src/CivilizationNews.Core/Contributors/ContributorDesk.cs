@@ -32,6 +32,28 @@ public sealed class ContributorDesk(NewsDbContext db, AuditLog audit)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The byline lookup: contributors whose name (or organisation) contains <paramref name="text"/>, names that
+    /// start with it first, at most <paramref name="take"/>. Empty text finds nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<ContributorChoice>> LookupAsync(string? text, int take = 10, CancellationToken cancellationToken = default)
+    {
+        if (FieldErrors.Clean(text) is not { } q)
+        {
+            return [];
+        }
+        if (q.Length > 50)
+        {
+            q = q[..50];
+        }
+        return await db.Contributors
+            .Where(c => c.Name.Contains(q) || (c.Organisation != null && c.Organisation.Contains(q)))
+            .OrderBy(c => c.Name.StartsWith(q) ? 0 : c.Name.Contains(q) ? 1 : 2).ThenBy(c => c.Name.Length).ThenBy(c => c.Name).ThenBy(c => c.Id)
+            .Take(Math.Clamp(take, 1, 50))
+            .Select(c => new ContributorChoice(c.Id, c.Name, c.Organisation, c.UsualRole))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<ContributorEditing?> LoadAsync(int id, CancellationToken cancellationToken = default)
     {
         var contributor = await db.Contributors.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);

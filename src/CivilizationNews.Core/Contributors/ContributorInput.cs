@@ -26,3 +26,10 @@ public sealed record ContributorRow(int Id, string Slug, string Name, CreditRole
 
 /// <summary>A contributor loaded for editing: the form's values and how many stories credit them.</summary>
 public sealed record ContributorEditing(ContributorInput Input, int Credits);
+
+/// <summary>A contributor offered in the story editor's byline rows and its name lookup.</summary>
+public sealed record ContributorChoice(int Id, string Name, string? Organisation, CreditRole UsualRole)
+{
+    /// <summary>The name with the contributor's organisation, to tell two people of one name apart.</summary>
+    public string Label => Organisation is null ? Name : $"{Name}（{Organisation}）";
+}

@@ -62,6 +62,9 @@ public abstract class NewsDbContext(DbContextOptions options, AfterCommit? after
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
+    /// <summary>敏感词 the administrator maintains for the pre-publish check (Precheck/).</summary>
+    public DbSet<Precheck.SensitiveWord> SensitiveWords => Set<Precheck.SensitiveWord>();
+
     /// <summary>One row per published story, written with the story in the same transaction (Search/SearchChanges).</summary>
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
 

@@ -1,6 +1,7 @@
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Auditing;
+using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Saving;
 using CivilizationNews.Core.Tags;
@@ -15,7 +16,11 @@ namespace CivilizationNews.Core.Editing;
 /// <see cref="Theirs"/>, <see cref="TheirEditor"/> and <see cref="TheirSavedAt"/> say what is saved and by whom.
 /// </summary>
 public sealed record SaveResult(SaveOutcome Outcome, int ArticleId = 0, Guid Version = default, FieldErrors? Errors = null,
-    ArticleText? Theirs = null, string? TheirEditor = null, DateTime? TheirSavedAt = null);
+    ArticleText? Theirs = null, string? TheirEditor = null, DateTime? TheirSavedAt = null)
+{
+    /// <summary>Contributors created from typed byline names by this save (in the same transaction as the story).</summary>
+    public IReadOnlyList<string> NewContributors { get; init; } = [];
+}
 
 /// <summary>
 /// Writes stories from the editor: validation, units/credits/photos/tags/placement/figures, a revision
@@ -29,22 +34,27 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
         {
             return new(SaveOutcome.Forbidden);
         }
-        var errors = await ValidateAsync(input, user, cancellationToken).ConfigureAwait(false);
+        var (errors, plan) = await ValidateAsync(input, user, cancellationToken).ConfigureAwait(false);
         if (!errors.IsValid)
         {
             return new(SaveOutcome.Invalid, Errors: errors);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var article = new Article { Title = input.Title.Trim(), Status = ArticleStatus.Draft, AuthorId = user.Id, CreatedAt = now };
-        await ApplyAsync(article, input, cancellationToken).ConfigureAwait(false);
-        db.Articles.Add(article);
         await using var transaction = await JoinedTransaction.BeginAsync(db, cancellationToken).ConfigureAwait(false);
+        var (credits, made, refused) = await CreditsAsync(plan, user, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return new(SaveOutcome.Invalid, Errors: refused);
+        }
+        await ApplyAsync(article, input, credits, cancellationToken).ConfigureAwait(false);
+        db.Articles.Add(article);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         AddRevision(article, user, autosave: false, note: "新建");
         audit.Record(user.Actor, "article.create", "Article", article.Id, article.Title);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new(SaveOutcome.Saved, article.Id, article.Version);
+        return new(SaveOutcome.Saved, article.Id, article.Version) { NewContributors = made };
     }
 
     /// <summary>
@@ -67,27 +77,38 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
         {
             return await ConflictAsync(article, cancellationToken).ConfigureAwait(false);
         }
-        var errors = await ValidateAsync(input, user, cancellationToken).ConfigureAwait(false);
+        var (errors, plan) = await ValidateAsync(input, user, cancellationToken).ConfigureAwait(false);
         if (!errors.IsValid)
         {
             return new(SaveOutcome.Invalid, id, article.Version, errors);
         }
-        // The token the editor loaded is the one the UPDATE must still find.
-        db.Entry(article).Property(a => a.Version).OriginalValue = expectedVersion;
-        await ApplyAsync(article, input, cancellationToken).ConfigureAwait(false);
-        AddRevision(article, user, autosave: false, note);
-        audit.Record(user.Actor, "article.update", "Article", article.Id, note);
-        try
+        // New contributors and the story commit together: a refused save leaves no contributor behind.
+        var transaction = await JoinedTransaction.BeginAsync(db, cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            var (credits, made, refused) = await CreditsAsync(plan, user, cancellationToken).ConfigureAwait(false);
+            if (refused is not null)
+            {
+                return new(SaveOutcome.Invalid, id, article.Version, refused);
+            }
+            // The token the editor loaded is the one the UPDATE must still find.
+            db.Entry(article).Property(a => a.Version).OriginalValue = expectedVersion;
+            await ApplyAsync(article, input, credits, cancellationToken).ConfigureAwait(false);
+            AddRevision(article, user, autosave: false, note);
+            audit.Record(user.Actor, "article.update", "Article", article.Id, note);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                var fresh = await LoadForWriteAsync(id, cancellationToken).ConfigureAwait(false);
+                return fresh is null ? new(SaveOutcome.NotFound) : await ConflictAsync(fresh, cancellationToken).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new(SaveOutcome.Saved, article.Id, article.Version) { NewContributors = made };
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var fresh = await LoadForWriteAsync(id, cancellationToken).ConfigureAwait(false);
-            return fresh is null ? new(SaveOutcome.NotFound) : await ConflictAsync(fresh, cancellationToken).ConfigureAwait(false);
-        }
-        return new(SaveOutcome.Saved, article.Id, article.Version);
     }
 
     /// <summary>
@@ -116,7 +137,7 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
         {
             return await ConflictAsync(article, cancellationToken).ConfigureAwait(false);
         }
-        var errors = await ValidateAsync(input, user, cancellationToken).ConfigureAwait(false);
+        var (errors, plan) = await ValidateAsync(input, user, cancellationToken).ConfigureAwait(false);
         if (article.Status != ArticleStatus.Published)
         {
             errors.Add(string.Empty, "只有已发布的稿件可以登记更正；未发布的稿件请直接修改。");
@@ -140,8 +161,15 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
                 user, autosave: false, note: "更正前的版本", article);
             db.ArticleRevisions.Add(snapshot);
         }
+        var transaction = await JoinedTransaction.BeginAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var _ = transaction.ConfigureAwait(false);
+        var (credits, made, refused) = await CreditsAsync(plan, user, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return new(SaveOutcome.Invalid, id, article.Version, refused);
+        }
         db.Entry(article).Property(a => a.Version).OriginalValue = expectedVersion;
-        await ApplyAsync(article, input, cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(article, input, credits, cancellationToken).ConfigureAwait(false);
         db.Entry(article).Property(a => a.UpdatedAt).IsModified = true;
         var note = "更正：" + Shorten(wrong!, 60);
         var revision = ToRevision(id, new ArticleText(article.Kicker, article.Title, article.Subtitle, article.Summary, article.Dateline, article.Body),
@@ -163,7 +191,8 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
             var fresh = await LoadForWriteAsync(id, cancellationToken).ConfigureAwait(false);
             return fresh is null ? new(SaveOutcome.NotFound) : await ConflictAsync(fresh, cancellationToken).ConfigureAwait(false);
         }
-        return new(SaveOutcome.Saved, id, article.Version);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new(SaveOutcome.Saved, id, article.Version) { NewContributors = made };
     }
 
     /// <summary>A story's corrections, oldest first, with the revisions before and after each (for the editor page).</summary>
@@ -255,7 +284,7 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    private async Task<FieldErrors> ValidateAsync(ArticleInput input, NewsroomUser user, CancellationToken cancellationToken)
+    private async Task<(FieldErrors Errors, List<CreditPlan> Credits)> ValidateAsync(ArticleInput input, NewsroomUser user, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(input.Title))
@@ -294,11 +323,7 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
         {
             errors.Add("UnitIds", "所选单位不存在。");
         }
-        var contributorIds = input.Credits.Select(c => c.ContributorId).Distinct().ToList();
-        if (contributorIds.Count > 0 && await db.Contributors.CountAsync(c => contributorIds.Contains(c.Id), cancellationToken).ConfigureAwait(false) != contributorIds.Count)
-        {
-            errors.Add("Credits", "所选作者不存在。");
-        }
+        var credits = await PlanCreditsAsync(input.Credits, errors, cancellationToken).ConfigureAwait(false);
         var photoIds = input.PhotoIds.Distinct().ToList();
         if (photoIds.Count > 0 && await db.Media.CountAsync(m => photoIds.Contains(m.Id), cancellationToken).ConfigureAwait(false) != photoIds.Count)
         {
@@ -317,10 +342,132 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
         {
             errors.Add("KeyFigures", figureErrors[0]);
         }
-        return errors;
+        return (errors, credits);
     }
 
-    private async Task ApplyAsync(Article article, ArticleInput input, CancellationToken cancellationToken)
+    /// <summary>The most byline rows a story takes.</summary>
+    public const int MaxCredits = 30;
+
+    /// <summary>A byline row as validated: an existing contributor, or a name to become a new one.</summary>
+    private sealed record CreditPlan(int? ContributorId, string? NewName, CreditRole Role);
+
+    /// <summary>
+    /// Checks the byline rows and decides each one: a chosen contributor whose name was not changed stays chosen;
+    /// a typed name is the one contributor of that name, or a new contributor when nobody has it. Errors (in
+    /// Chinese, naming the row) for an unknown contributor, a missing role, a name too long, or a name several
+    /// contributors share (the editor must choose one from the list).
+    /// </summary>
+    private async Task<List<CreditPlan>> PlanCreditsAsync(IReadOnlyList<CreditInput> rows, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var plan = new List<CreditPlan>();
+        if (rows.Count > MaxCredits)
+        {
+            errors.Add("Credits", $"署名最多 {MaxCredits} 位，请删去多余的署名行。");
+            return plan;
+        }
+        var ids = rows.Where(r => r.ContributorId is not null).Select(r => r.ContributorId!.Value).Distinct().ToList();
+        var names = rows.Where(r => r.Name is not null).Select(r => r.Name!.Trim()).Where(n => n.Length is > 0 and <= Contributor.NameMaxLength).Distinct().ToList();
+        // A typed "姓名（单位）" (the datalist's label for a name two contributors share) names one of them.
+        var bare = names.Select(n => SplitLabel(n).Name).ToList();
+        var known = await db.Contributors.Where(c => ids.Contains(c.Id) || names.Contains(c.Name) || bare.Contains(c.Name))
+            .Select(c => new { c.Id, c.Name, c.Organisation }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var name = string.IsNullOrWhiteSpace(row.Name) ? null : row.Name.Trim();
+            var at = $"第 {i + 1} 行署名";
+            if (!Enum.IsDefined(row.Role))
+            {
+                errors.Add("Credits", $"{at}：请选择身份。");
+                continue;
+            }
+            var chosen = row.ContributorId is { } id ? known.FirstOrDefault(c => c.Id == id) : null;
+            if (row.ContributorId is not null && chosen is null && name is null)
+            {
+                errors.Add("Credits", $"{at}：所选作者不存在，请重新选择。");
+                continue;
+            }
+            if (chosen is not null && (name is null || name == chosen.Name))
+            {
+                plan.Add(new(chosen.Id, null, row.Role));
+                continue;
+            }
+            if (name!.Length > Contributor.NameMaxLength)
+            {
+                errors.Add("Credits", $"{at}：姓名不能超过 {Contributor.NameMaxLength} 字。");
+                continue;
+            }
+            if (name.Any(char.IsControl))
+            {
+                errors.Add("Credits", $"{at}：姓名含有无法显示的字符。");
+                continue;
+            }
+            var same = known.Where(c => c.Name == name).ToList();
+            if (same.Count == 0 && SplitLabel(name) is { Organisation: { } organisation } label)
+            {
+                same = known.Where(c => c.Name == label.Name && c.Organisation == organisation).ToList();
+            }
+            if (same.Count > 1)
+            {
+                errors.Add("Credits", $"{at}：作者库中有 {same.Count} 位“{name}”，请从候选列表中选择其中一位。");
+                continue;
+            }
+            plan.Add(same.Count == 1 ? new(same[0].Id, null, row.Role) : new(null, name, row.Role));
+        }
+        return plan;
+    }
+
+    private static (string Name, string? Organisation) SplitLabel(string text)
+    {
+        var open = text.IndexOf('（', StringComparison.Ordinal);
+        return open > 0 && text.EndsWith('）') ? (text[..open].Trim(), text[(open + 1)..^1].Trim()) : (text, null);
+    }
+
+    /// <summary>
+    /// The byline rows with every contributor id known: names nobody has yet become contributors here, through
+    /// <see cref="ContributorDesk"/> (validated and audited as contributor.create, as on the contributors page), in
+    /// the caller's transaction. A name typed on two rows makes one contributor.
+    /// </summary>
+    private async Task<(List<CreditInput> Credits, List<string> Made, FieldErrors? Refused)> CreditsAsync(List<CreditPlan> plan, NewsroomUser user,
+        CancellationToken cancellationToken)
+    {
+        var made = new Dictionary<string, int>(StringComparer.Ordinal);
+        var credits = new List<CreditInput>();
+        var contributors = new ContributorDesk(db, audit);
+        foreach (var row in plan)
+        {
+            if (row.ContributorId is { } id)
+            {
+                credits.Add(new CreditInput(id, row.Role));
+                continue;
+            }
+            var name = row.NewName!;
+            if (!made.TryGetValue(name, out var newId))
+            {
+                string slug;
+                do
+                {
+                    // Contributor slugs are ASCII; an editor can give a readable one on the contributor's page.
+                    slug = "contributor-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+                }
+                while (await db.Contributors.AnyAsync(c => c.Slug == slug, cancellationToken).ConfigureAwait(false));
+                var result = await contributors.CreateAsync(new ContributorInput { Slug = slug, Name = name, UsualRole = row.Role }, user, cancellationToken)
+                    .ConfigureAwait(false);
+                if (result.Outcome != SaveOutcome.Saved)
+                {
+                    db.ChangeTracker.Clear();
+                    var refused = new FieldErrors();
+                    refused.Add("Credits", $"未能把“{name}”加入作者库：{(result.Errors is { IsValid: false } e ? e.All[0].Message : null) ?? "请检查姓名。"}");
+                    return ([], [], refused);
+                }
+                made[name] = newId = result.Id;
+            }
+            credits.Add(new CreditInput(newId, row.Role));
+        }
+        return (credits, made.Keys.ToList(), null);
+    }
+
+    private async Task ApplyAsync(Article article, ArticleInput input, IReadOnlyList<CreditInput> credits, CancellationToken cancellationToken)
     {
         SetText(article, new ArticleText(input.Kicker, input.Title, input.Subtitle, input.Summary, input.Dateline, input.Body));
         article.SectionId = input.SectionId;
@@ -335,9 +482,9 @@ public sealed class ArticleDesk(NewsDbContext db, AuditLog audit, TimeProvider c
         }
         article.Credits.Clear();
         order = 0;
-        foreach (var credit in input.Credits.Distinct())
+        foreach (var credit in credits.Distinct())
         {
-            article.Credits.Add(new ArticleCredit { ContributorId = credit.ContributorId, Role = credit.Role, SortOrder = order++ });
+            article.Credits.Add(new ArticleCredit { ContributorId = credit.ContributorId!.Value, Role = credit.Role, SortOrder = order++ });
         }
         article.Photos.Clear();
         order = 0;

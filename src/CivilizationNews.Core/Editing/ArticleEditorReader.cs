@@ -15,7 +15,7 @@ public sealed record TransitionRow(DateTime At, string UserName, ArticleStatus F
 
 /// <summary>What the editor's selects and photo picker offer.</summary>
 public sealed record EditorChoices(
-    IReadOnlyList<Choice> Sections, IReadOnlyList<Choice> Units, IReadOnlyList<Choice> Contributors,
+    IReadOnlyList<Choice> Sections, IReadOnlyList<Choice> Units, IReadOnlyList<Contributors.ContributorChoice> Contributors,
     IReadOnlyList<Choice> Pages, IReadOnlyList<PhotoChoice> Photos);
 
 /// <summary>Everything the editor page shows besides the form: choices, workflow, history, who else is editing.</summary>
@@ -103,7 +103,7 @@ public sealed class ArticleEditorReader(NewsDbContext db, ArticleDesk desk, Edit
     {
         ArgumentNullException.ThrowIfNull(user);
         var article = await db.Articles.Where(a => a.Id == id)
-            .Include(a => a.Units).Include(a => a.Credits).Include(a => a.Photos).Include(a => a.Tags).ThenInclude(t => t.Tag).Include(a => a.KeyFigures)
+            .Include(a => a.Units).Include(a => a.Credits).ThenInclude(c => c.Contributor).Include(a => a.Photos).Include(a => a.Tags).ThenInclude(t => t.Tag).Include(a => a.KeyFigures)
             .AsSplitQuery().FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (article is null)
         {
@@ -128,7 +128,8 @@ public sealed class ArticleEditorReader(NewsDbContext db, ArticleDesk desk, Edit
         var choices = new EditorChoices(
             await db.SectionChoicesAsync(cancellationToken).ConfigureAwait(false),
             await db.UnitChoicesAsync(cancellationToken).ConfigureAwait(false),
-            await db.ContributorChoicesAsync(cancellationToken).ConfigureAwait(false),
+            await db.Contributors.OrderBy(c => c.Name).ThenBy(c => c.Id)
+                .Select(c => new Contributors.ContributorChoice(c.Id, c.Name, c.Organisation, c.UsualRole)).ToListAsync(cancellationToken).ConfigureAwait(false),
             await db.EditionPageChoicesAsync(cancellationToken).ConfigureAwait(false),
             await db.RecentPhotoChoicesAsync(PhotoChoices, cancellationToken).ConfigureAwait(false));
         var current = id is null ? null : await db.Articles.Where(a => a.Id == id)

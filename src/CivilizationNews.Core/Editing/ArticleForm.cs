@@ -20,8 +20,10 @@ public record ArticleForm
     public int SectionId { get; set; }
     public int? PrimaryUnitId { get; set; }
     public List<int> UnitIds { get; set; } = [];
+    /// <summary>Byline rows as three parallel lists (every row posts all three): the chosen contributor, the role, the typed name.</summary>
     public List<int?> CreditContributorIds { get; set; } = [];
     public List<CreditRole> CreditRoles { get; set; } = [];
+    public List<string?> CreditNames { get; set; } = [];
     /// <summary>Media ids in display order, comma-separated.</summary>
     public string? PhotoIds { get; set; }
     /// <summary>Tags separated by commas (，or ,) or 、.</summary>
@@ -47,6 +49,7 @@ public record ArticleForm
             UnitIds = article.Units.Where(u => !u.IsPrimary).OrderBy(u => u.SortOrder).Select(u => u.UnitId).ToList(),
             CreditContributorIds = article.Credits.OrderBy(c => c.SortOrder).Select(c => (int?)c.ContributorId).ToList(),
             CreditRoles = article.Credits.OrderBy(c => c.SortOrder).Select(c => c.Role).ToList(),
+            CreditNames = article.Credits.OrderBy(c => c.SortOrder).Select(c => c.Contributor?.Name).ToList(),
             PhotoIds = string.Join(",", article.Photos.OrderBy(p => p.SortOrder).Select(p => p.MediaId)),
             Tags = string.Join("，", article.Tags.Select(t => t.Tag!.Name)),
             EditionPageId = article.EditionPageId, PageOrder = Math.Max(1, article.PageOrder),
@@ -63,10 +66,13 @@ public record ArticleForm
             units.Add(primary);
         }
         units.AddRange(UnitIds.Where(u => u != PrimaryUnitId));
-        var credits = CreditContributorIds
-            .Select((id, i) => (id, role: i < CreditRoles.Count ? CreditRoles[i] : CreditRole.Reporter))
-            .Where(c => c.id is not null)
-            .Select(c => new CreditInput(c.id!.Value, c.role))
+        var rows = Math.Max(CreditContributorIds.Count, Math.Max(CreditRoles.Count, CreditNames.Count));
+        var credits = Enumerable.Range(0, rows)
+            .Select(i => new CreditInput(
+                i < CreditContributorIds.Count ? CreditContributorIds[i] : null,
+                i < CreditRoles.Count ? CreditRoles[i] : CreditRole.Reporter,
+                i < CreditNames.Count && !string.IsNullOrWhiteSpace(CreditNames[i]) ? CreditNames[i]!.Trim() : null))
+            .Where(c => c.ContributorId is not null || c.Name is not null)
             .ToList();
         var photos = (PhotoIds ?? string.Empty)
             .Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries)

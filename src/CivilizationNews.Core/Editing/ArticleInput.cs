@@ -24,7 +24,13 @@ public sealed record ArticleInput
     public string? KeyFigures { get; init; }
 }
 
-public sealed record CreditInput(int ContributorId, CreditRole Role);
+/// <summary>
+/// One byline row: a role and a contributor, chosen from the list (<see cref="ContributorId"/>) or typed
+/// (<see cref="Name"/>). A typed name is matched to the contributor of that name; a name nobody has yet
+/// becomes a new contributor when the story is saved. When both are given and the name is not the chosen
+/// contributor's, the typed name wins (the editor changed the text after choosing).
+/// </summary>
+public sealed record CreditInput(int? ContributorId, CreditRole Role, string? Name = null);
 
 /// <summary>The text fields a revision keeps, compared field by field in diffs.</summary>
 public sealed record ArticleText(string? Kicker, string Title, string? Subtitle, string? Summary, string? Dateline, string Body)

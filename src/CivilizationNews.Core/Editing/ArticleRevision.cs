@@ -34,6 +34,8 @@ public class ArticleTransition
     public ArticleStatus From { get; set; }
     public ArticleStatus To { get; set; }
     public string? Reason { get; set; }
+    /// <summary>The pre-publish check's warnings (提醒) the user acknowledged when taking this step, one per line; null when there were none.</summary>
+    public string? AcknowledgedWarnings { get; set; }
 }
 
 /// <summary>Who has a story open in the editor, refreshed by the editor's heartbeat.</summary>

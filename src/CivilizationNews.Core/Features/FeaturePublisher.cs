@@ -55,6 +55,21 @@ public sealed class FeaturePublisher(NewsDbContext db, AuditLog audit, TimeProvi
                 $"专题未发布：以下稿件还不能发布，请先审核通过（已撤回或归档的稿件请重新审核或移出专题）：{list}。");
         }
 
+        // The pre-publish check guards this path too: a story with errors keeps the whole feature back.
+        var check = new Precheck.PublishCheck(db, clock);
+        var failing = new List<string>();
+        foreach (var article in stories.Where(a => a.Status != ArticleStatus.Published))
+        {
+            if (await check.CheckArticleAsync(article.Id, cancellationToken).ConfigureAwait(false) is { HasErrors: true } report)
+            {
+                failing.Add($"《{article.Title}》：{report.ErrorSummary}");
+            }
+        }
+        if (failing.Count > 0)
+        {
+            return new(FeaturePublishOutcome.NotReady, $"专题未发布：以下稿件未通过发布前检查，请先修改：{string.Join("；", failing)}。");
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var published = new List<int>();
         foreach (var article in stories.Where(a => a.Status != ArticleStatus.Published))

@@ -2,6 +2,7 @@ using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Precheck;
 using CivilizationNews.Core.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -67,6 +68,7 @@ public sealed class ArticleTransitionConfiguration : IEntityTypeConfiguration<Ar
         builder.Property(x => x.UserId).HasMaxLength(450);
         builder.Property(x => x.UserName).HasMaxLength(100);
         builder.Property(x => x.Reason).HasMaxLength(1000);
+        builder.Property(x => x.AcknowledgedWarnings).HasMaxLength(2000);
         builder.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
         builder.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(x => new { x.ArticleId, x.At });
@@ -82,5 +84,17 @@ public sealed class ArticleEditPresenceConfiguration : IEntityTypeConfiguration<
         builder.Property(x => x.UserId).HasMaxLength(450);
         builder.Property(x => x.UserName).HasMaxLength(100);
         builder.HasOne<Articles.Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class SensitiveWordConfiguration : IEntityTypeConfiguration<SensitiveWord>
+{
+    public void Configure(EntityTypeBuilder<SensitiveWord> builder)
+    {
+        builder.Property(x => x.Word).HasMaxLength(SensitiveWord.WordMaxLength);
+        builder.HasIndex(x => x.Word).IsUnique();
+        builder.Property(x => x.Level).HasConversion<string>().HasMaxLength(20);
+        builder.Property(x => x.Note).HasMaxLength(SensitiveWord.NoteMaxLength);
+        builder.Property(x => x.CreatedBy).HasMaxLength(100);
     }
 }

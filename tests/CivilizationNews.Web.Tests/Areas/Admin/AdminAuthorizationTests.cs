@@ -43,6 +43,8 @@ public sealed class AdminAuthorizationTests
         ["PageUploads"] = Editors,
         ["Users"] = Admins,
         ["Audit"] = Admins,
+        // 敏感词: the list the pre-publish check uses is the administrator's.
+        ["SensitiveWords"] = Admins,
         // Action-level exceptions ("Controller.Action") where an action is stricter than its controller.
         ["Media.Delete"] = Editors,
         // 更正 on a published story: editors (and administrators) only, never the story's author.

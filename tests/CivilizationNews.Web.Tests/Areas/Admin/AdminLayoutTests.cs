@@ -17,7 +17,7 @@ public sealed class AdminLayoutTests
         var links = page.QuerySelectorAll("header a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(
             ["/admin", "/admin", "/admin/articles", "/admin/features", "/admin/editions", "/admin/pages", "/admin/import", "/admin/units", "/admin/catalog",
-             "/admin/media", "/admin/users", "/admin/audit", "/admin/me/two-factor"],
+             "/admin/media", "/admin/users", "/admin/sensitive-words", "/admin/audit", "/admin/me/two-factor"],
             links.Where(h => h != "#main"));
         Assert.Equal("/admin/account/logout", page.QuerySelector("form.admin-user")?.GetAttribute("action"));
         Assert.NotNull(page.QuerySelector("form.admin-user input[name='__RequestVerificationToken']"));

@@ -564,6 +564,10 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AcknowledgedWarnings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
 
@@ -1040,6 +1044,42 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MediaVariants");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Precheck.SensitiveWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Word")
+                        .IsUnique();
+
+                    b.ToTable("SensitiveWords");
                 });
 
             modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.ReadGeneration", b =>

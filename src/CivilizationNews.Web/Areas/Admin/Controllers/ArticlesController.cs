@@ -1,7 +1,9 @@
 using System.Globalization;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Content;
+using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Precheck;
 using CivilizationNews.Core.Time;
 using CivilizationNews.Core.Validation;
 using CivilizationNews.Core.Workflow;
@@ -20,7 +22,7 @@ namespace CivilizationNews.Web.Areas.Admin.Controllers;
 [Route("admin/articles")]
 public sealed partial class ArticlesController(
     ArticleEditorReader reader, ArticleDesk desk, ArticleWorkflow workflow, EditPresence presence, MarkdownRenderer renderer, TimeProvider clock,
-    ILogger<ArticlesController> logger) : AdminController
+    PublishCheck check, ContributorDesk contributors, ILogger<ArticlesController> logger) : AdminController
 {
     private const string NotSavedMessage = "稿件未保存，请按提示修改。您输入的内容都还在。";
 
@@ -52,7 +54,7 @@ public sealed partial class ArticlesController(
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
-                Flash("稿件已保存为草稿。");
+                Flash("稿件已保存为草稿。" + NewContributorsNote(result));
                 return RedirectToAction(nameof(Edit), new { id = result.ArticleId });
             case SaveOutcome.Forbidden:
                 return Forbid();
@@ -76,7 +78,7 @@ public sealed partial class ArticlesController(
             return Forbid();
         }
         ViewData["Title"] = $"编辑：{editing.Title}";
-        return View(new EditorPage(editing.Form, editing.Editor));
+        return View(new EditorPage(editing.Form, editing.Editor) { Check = await check.CheckArticleAsync(id, cancellationToken) });
     }
 
     [HttpPost("{id:int:min(1)}/edit")]
@@ -146,7 +148,7 @@ public sealed partial class ArticlesController(
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
-                Flash(savedMessage);
+                Flash(savedMessage + NewContributorsNote(result));
                 return RedirectToAction(nameof(Edit), new { id });
             case SaveOutcome.NotFound:
                 return NotFound();
@@ -163,7 +165,42 @@ public sealed partial class ArticlesController(
             return View("Edit", new EditorPage(form with { Version = result.Version }, editor, ArticleConflict.Of(result, form.Text)));
         }
         FlashError(NotSavedMessage);
-        return View("Edit", new EditorPage(form, editor));
+        return View("Edit", new EditorPage(form, editor) { Check = await check.CheckArticleAsync(id, cancellationToken) });
+    }
+
+    /// <summary>Says which contributors a save created from typed byline names (and logs them).</summary>
+    private string NewContributorsNote(SaveResult result)
+    {
+        if (result.NewContributors.Count == 0)
+        {
+            return string.Empty;
+        }
+        var names = string.Join("、", result.NewContributors);
+        LogContributorsCreated(logger, result.ArticleId, names, CurrentUser.Name);
+        return $"已在作者库中新建作者：{names}。";
+    }
+
+    /// <summary>
+    /// 署名 lookup for the byline rows: contributors whose name contains the typed text, as JSON
+    /// ([{ id, name, label, role }]). Any newsroom member who writes may look names up.
+    /// </summary>
+    [HttpGet("contributors")]
+    public async Task<IActionResult> ContributorLookup(string? q, CancellationToken cancellationToken)
+    {
+        var found = await contributors.LookupAsync(q, 10, cancellationToken);
+        return Json(found.Select(c => new { id = c.Id, name = c.Name, label = c.Label, role = c.UsualRole.ToString(), roleLabel = c.UsualRole.Label() }));
+    }
+
+    /// <summary>
+    /// 发布前检查 of the editor form as it is now (unsaved), for the panel beside the workflow buttons: the same
+    /// check the move runs on the saved story. Answers the panel's HTML.
+    /// </summary>
+    [HttpPost("precheck")]
+    public async Task<IActionResult> Precheck(ArticleForm form, int? articleId, CancellationToken cancellationToken)
+    {
+        var input = form.ToInput();
+        var report = await check.CheckAsync(new PrecheckSubject(articleId, form.Text, input.SectionId, input.PhotoIds), cancellationToken);
+        return PartialView("_Precheck", new PrecheckPanel(report, Unsaved: true));
     }
 
     /// <summary>The live preview: the same renderer the public page uses.</summary>
@@ -194,7 +231,7 @@ public sealed partial class ArticlesController(
     }
 
     [HttpPost("{id:int:min(1)}/transition")]
-    public async Task<IActionResult> Transition(int id, string? to, string? reason, string? scheduleAt, CancellationToken cancellationToken)
+    public async Task<IActionResult> Transition(int id, string? to, string? reason, string? scheduleAt, string? acknowledge, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ArticleStatus>(to, ignoreCase: true, out var target) || !Enum.IsDefined(target))
         {
@@ -211,7 +248,15 @@ public sealed partial class ArticlesController(
             }
             at = ChinaTime.ToUtc(local);
         }
-        var result = await workflow.MoveAsync(id, target, CurrentUser, reason, at, cancellationToken);
+        var result = await workflow.MoveAsync(id, target, CurrentUser, reason, at, acknowledge, cancellationToken);
+        if (result.Check is { } refused)
+        {
+            LogMoveRefusedByCheck(logger, id, target, CurrentUser.Name, refused.Errors.Count, refused.Warnings.Count);
+        }
+        if (result.Acknowledged.Count > 0)
+        {
+            LogWarningsAcknowledged(logger, id, target, CurrentUser.Name, result.Acknowledged.Count);
+        }
         switch (result.Outcome)
         {
             case WorkflowOutcome.Done:
@@ -285,6 +330,15 @@ public sealed partial class ArticlesController(
                 return NotFound();
         }
     }
+
+    [LoggerMessage(EventId = 5480, Level = LogLevel.Information, Message = "Move of story {ArticleId} to {Target} by {User} refused by the pre-publish check: {Errors} error(s), {Warnings} warning(s)")]
+    private static partial void LogMoveRefusedByCheck(ILogger logger, int articleId, ArticleStatus target, string user, int errors, int warnings);
+
+    [LoggerMessage(EventId = 5481, Level = LogLevel.Information, Message = "Story {ArticleId} moved to {Target} by {User} with {Count} pre-publish warning(s) acknowledged")]
+    private static partial void LogWarningsAcknowledged(ILogger logger, int articleId, ArticleStatus target, string user, int count);
+
+    [LoggerMessage(EventId = 5485, Level = LogLevel.Information, Message = "Saving story {ArticleId} by {User} created contributors {Names}")]
+    private static partial void LogContributorsCreated(ILogger logger, int articleId, string names, string user);
 
     [LoggerMessage(EventId = 5465, Level = LogLevel.Information, Message = "Correction to story {ArticleId} by {User} not recorded: {Outcome}")]
     private static partial void LogCorrectionRefused(ILogger logger, int articleId, string user, SaveOutcome outcome);

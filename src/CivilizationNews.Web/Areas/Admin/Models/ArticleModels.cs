@@ -24,7 +24,16 @@ public sealed record EditorPage : ArticleForm
 
     /// <summary>The correction fields (更正) of a published story, kept after a refusal.</summary>
     public CorrectionInput Correction { get; init; } = new();
+
+    /// <summary>发布前检查 of the story as saved, shown beside the workflow buttons (null for a new story).</summary>
+    public CivilizationNews.Core.Precheck.PrecheckReport? Check { get; init; }
 }
+
+/// <summary>The pre-publish check panel: the report, and whether it is of the unsaved form rather than the saved story.</summary>
+public sealed record PrecheckPanel(CivilizationNews.Core.Precheck.PrecheckReport Report, bool Unsaved = false);
 
 public sealed record ArticleListPage(PagedList<ArticleListRow> Rows, ArticleStatus? Status);
 
+
+/// <summary>敏感词: the list, and the add form (kept as typed after a refusal).</summary>
+public sealed record SensitiveWordsPage(IReadOnlyList<CivilizationNews.Core.Precheck.SensitiveWordRow> Words, CivilizationNews.Core.Precheck.SensitiveWordInput Form);

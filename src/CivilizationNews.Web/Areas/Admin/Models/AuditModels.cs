@@ -18,6 +18,7 @@ public sealed record AuditPage(AuditListing Listing)
     [
         ("article.", "稿件"), ("feature.", "专题"), ("edition.", "版面"), ("unit.", "单位"), ("section.", "栏目"),
         ("tag.", "标签"), ("contributor.", "作者"), ("media.", "图片"), ("user.", "账号管理"), ("account.", "登录"),
+        ("sensitive-word.", "敏感词"),
     ];
 
     public string? Action => Listing.Action;

@@ -1,17 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
+using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Importing;
-using CivilizationNews.Core.Media;
 using Microsoft.Extensions.Options;
 
-// dotnet run -c Release --project bench/import-pdf -- [--runs 5] [--dpi 110] [PDF …]
+// dotnet run -c Release --project bench/import-pdf -- [--runs 5] [--dpi N] [PDF …]
 // For each page PDF (by default the shared fixtures and the importer's own), times the steps from the
-// PDF to a reviewable proposal, as issue 14 counts them: reading the stories and regions
-// (PrintPageImporter.ImportPdf), drawing the page (pdftoppm) and making its WebP/JPEG renditions
-// (ImageProcessor, as for photos). Prints the median and the slowest of the runs after a warm-up.
+// PDF to a reviewable proposal, as issue 14 counts them and 上传版面's background processor does them:
+// reading the stories and regions (PrintPageImporter.ImportPdf), drawing the page (pdftoppm, at the
+// resolution FacsimileFiles.DpiFor gives the page unless --dpi is given: about 2,400 px wide) and making
+// its WebP/JPEG renditions (FacsimileFiles.Renditions). Prints the median and the slowest of the runs.
 
 var runs = int.Parse(Option("--runs") ?? "5", CultureInfo.InvariantCulture);
-var dpi = int.Parse(Option("--dpi") ?? "110", CultureInfo.InvariantCulture);
+int? dpiOption = Option("--dpi") is { } d ? int.Parse(d, CultureInfo.InvariantCulture) : null;
 var files = args.Where(a => a.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)).ToList();
 if (files.Count == 0)
 {
@@ -22,7 +23,7 @@ if (files.Count == 0)
 
 var importer = new PrintPageImporter();
 var renderer = new PdftoppmRenderer(Options.Create(new PageRenderingOptions()));
-Console.WriteLine($"import-pdf: {Environment.ProcessorCount} cores, {runs} runs after a warm-up, {dpi} dpi, renderer {(renderer.IsAvailable ? "pdftoppm" : "missing")}");
+Console.WriteLine($"import-pdf: {Environment.ProcessorCount} cores, {runs} runs after a warm-up, {(dpiOption is { } fixedDpi ? fixedDpi + " dpi" : "dpi for ~2,400 px")}, renderer {(renderer.IsAvailable ? "pdftoppm" : "missing")}");
 Console.WriteLine($"{"page",-12} {"read ms",9} {"max",6} {"render ms",10} {"max",6} {"renditions ms",14} {"max",6} {"total ms",9}  answer");
 foreach (var file in files)
 {
@@ -39,10 +40,10 @@ foreach (var file in files)
         if (renderer.IsAvailable)
         {
             watch.Restart();
-            var page = await renderer.RenderAsync(bytes, 1, dpi);
+            var page = await renderer.RenderAsync(bytes, 1, dpiOption ?? FacsimileFiles.DpiFor(result.Page!.Width));
             renderMs = watch.Elapsed.TotalMilliseconds;
             watch.Restart();
-            var made = ImageProcessor.CreateRenditions(page.Png, "image/png");
+            var made = FacsimileFiles.Renditions(page.Png, "image/png");
             renditionMs = watch.Elapsed.TotalMilliseconds;
             answer += $", {page.Width}×{page.Height} px, {made.Count} renditions";
         }

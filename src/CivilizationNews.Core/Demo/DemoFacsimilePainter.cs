@@ -218,9 +218,9 @@ internal static partial class DemoFacsimilePainter
         canvas.DrawText(fitted, (float)x, (float)y, SKTextAlign.Left, font, paint);
     }
 
-    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)", RegexOptions.None, Importing.ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex LinkTargets();
 
-    [GeneratedRegex(@"(?m)^#+\s*|\*\*|__|^>\s?|^[-*]\s+")]
+    [GeneratedRegex(@"(?m)^#+\s*|\*\*|__|^>\s?|^[-*]\s+", RegexOptions.None, Importing.ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex MarkdownMarks();
 }

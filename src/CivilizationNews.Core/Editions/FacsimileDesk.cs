@@ -396,7 +396,7 @@ public sealed partial class FacsimileDesk(NewsDbContext db, IPageRenderer render
         return new FacsimileUploadResult(SaveOutcome.Invalid, [], message, reason);
     }
 
-    [GeneratedRegex(@"(?:第\s*)?(\d{1,3})(?:\s*版)?(?!.*\d)")]
+    [GeneratedRegex(@"(?:第\s*)?(\d{1,3})(?:\s*版)?(?!.*\d)", RegexOptions.None, Importing.ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex PageNumberPattern();
 
     [LoggerMessage(EventId = 5231, Level = LogLevel.Information, Message = "{User} uploaded {Pages} page PDFs for {Date}")]

@@ -89,15 +89,15 @@ public sealed partial class PublishCheck(NewsDbContext db, TimeProvider clock)
     public const int MaxMatchesPerWord = 5;
 
     /// <summary>The Word importer's placeholder alt text (DocxImportDesk) is as good as none.</summary>
-    [GeneratedRegex(@"^《.*》的第 \d+ 张图片$")]
+    [GeneratedRegex(@"^《.*》的第 \d+ 张图片$", RegexOptions.None, Importing.ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex PlaceholderAlt();
 
     /// <summary>Markdown images: ![alt](target).</summary>
-    [GeneratedRegex(@"!\[(?<alt>[^\]]*)\]\((?<target>[^)\s]*)[^)]*\)")]
+    [GeneratedRegex(@"!\[(?<alt>[^\]]*)\]\((?<target>[^)\s]*)[^)]*\)", RegexOptions.None, Importing.ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex BodyImage();
 
     /// <summary>Links to a story of this site in Markdown: [text](/article/12), [text](https://host/article/12), &lt;https://host/article/12&gt;.</summary>
-    [GeneratedRegex(@"(?:\]\(|<)(?:https?://[^/\s)>]+)?/article/(?<id>\d{1,9})(?=[/?#)>\s])")]
+    [GeneratedRegex(@"(?:\]\(|<)(?:https?://[^/\s)>]+)?/article/(?<id>\d{1,9})(?=[/?#)>\s])", RegexOptions.None, Importing.ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex InternalLink();
 
     /// <summary>Checks a story as saved. Null when there is no such story.</summary>

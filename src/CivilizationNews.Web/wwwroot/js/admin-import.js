@@ -256,6 +256,8 @@
       if (sections.length && !sections[0].heading) { sections[0] = { heading: src.title, paragraphs: sections[0].paragraphs }; }
       else { sections.unshift({ heading: src.title, paragraphs: [] }); }
       target.sections = target.sections.concat(sections);
+      // Its blocks on the page image go with it.
+      if (src.regions && src.regions.length) { target.regions = (target.regions || []).concat(src.regions); }
       // Nothing of the merged story is dropped: what has no place in the target waits as a warning.
       if (src.kicker) { unattached(src.kicker, target.title); }
       if (src.subtitle) { unattached('——' + src.subtitle, target.title); }
@@ -457,6 +459,170 @@
       ]);
     }
 
+    // ---- the page image's regions (上传版面) ----
+    // Every story's regions are drawn over the page image and can be moved (drag, or the arrow keys),
+    // resized (the corner handle, or Shift with the arrow keys), given to another story, deleted, or drawn
+    // anew for a story. Each change rewrites the proposal like any other edit; without this script the
+    // regions are created as the importer read them.
+    function initRegionEditor() {
+      var panel = document.getElementById('import-page');
+      var svg = panel && panel.querySelector('svg.import-regions');
+      if (!svg) { return null; }
+      var NS = 'http://www.w3.org/2000/svg';
+      var view = svg.viewBox.baseVal;
+      var tools = document.getElementById('region-tools');
+      var label = document.getElementById('region-selected');
+      var target = document.getElementById('region-story');
+      var selected = null; // { i, j }
+      var drawingFor = null;
+      var drag = null;
+
+      function regionOf(sel) { return sel && model.articles[sel.i] && (model.articles[sel.i].regions || [])[sel.j]; }
+      function point(ev) {
+        var m = svg.getScreenCTM();
+        if (!m) { return { x: 0, y: 0 }; }
+        var p = svg.createSVGPoint();
+        p.x = ev.clientX; p.y = ev.clientY;
+        var q = p.matrixTransform(m.inverse());
+        return { x: Math.max(0, Math.min(view.width, q.x)), y: Math.max(0, Math.min(view.height, q.y)) };
+      }
+      function round(v) { return Math.round(v * 10) / 10; }
+      function node(tag, attrs) {
+        var n = document.createElementNS(NS, tag);
+        Object.keys(attrs).forEach(function (k) { n.setAttribute(k, attrs[k]); });
+        return n;
+      }
+      function fillTargets() {
+        target.textContent = '';
+        model.articles.forEach(function (a, i) { target.appendChild(el('option', { value: String(i), text: title(i) })); });
+        if (selected) { target.value = String(selected.i); }
+      }
+      function draw() {
+        svg.textContent = '';
+        model.articles.forEach(function (a, i) {
+          (a.regions || []).forEach(function (r, j) {
+            var on = selected && selected.i === i && selected.j === j;
+            var g = node('g', { 'class': 'import-region' + (on ? ' is-selected' : ''), 'data-i': i, 'data-j': j });
+            g.appendChild(node('rect', { x: r[0], y: r[1], width: r[2], height: r[3], 'data-part': 'body' }));
+            var t = node('text', { x: r[0] + 8, y: r[1] + 28 });
+            t.textContent = String(i + 1);
+            g.appendChild(t);
+            if (on) {
+              g.appendChild(node('rect', { 'class': 'import-region-handle', x: r[0] + r[2] - 14, y: r[1] + r[3] - 14, width: 28, height: 28, 'data-part': 'corner' }));
+            }
+            svg.appendChild(g);
+          });
+        });
+        fillTargets();
+        tools.hidden = false;
+        label.textContent = selected && regionOf(selected) ? '已选中' + title(selected.i) + '的第 ' + (selected.j + 1) + ' 个区域' : '点选版面图上的区域，或选择稿件后画新区域。';
+        panel.querySelectorAll('[data-needs-selection]').forEach(function (b) { b.disabled = !regionOf(selected); });
+        panel.classList.toggle('is-editing', !!regionOf(selected));
+      }
+      function changed(message) { save(); draw(); if (message) { say(message); } }
+
+      svg.addEventListener('pointerdown', function (ev) {
+        var p = point(ev);
+        if (drawingFor !== null) {
+          drag = { mode: 'draw', start: p, i: drawingFor };
+          var a = model.articles[drawingFor];
+          a.regions = a.regions || [];
+          a.regions.push([round(p.x), round(p.y), 1, 1]);
+          selected = { i: drawingFor, j: a.regions.length - 1 };
+        } else {
+          var g = ev.target.closest('g.import-region');
+          if (!g) { selected = null; draw(); return; }
+          selected = { i: Number(g.getAttribute('data-i')), j: Number(g.getAttribute('data-j')) };
+          var r = regionOf(selected);
+          drag = { mode: ev.target.getAttribute('data-part') === 'corner' ? 'resize' : 'move', start: p, from: r.slice() };
+        }
+        svg.setPointerCapture(ev.pointerId);
+        ev.preventDefault();
+        draw();
+      });
+      svg.addEventListener('pointermove', function (ev) {
+        if (!drag) { return; }
+        var p = point(ev);
+        var r = regionOf(selected);
+        if (drag.mode === 'move') {
+          r[0] = round(Math.max(0, Math.min(view.width - drag.from[2], drag.from[0] + p.x - drag.start.x)));
+          r[1] = round(Math.max(0, Math.min(view.height - drag.from[3], drag.from[1] + p.y - drag.start.y)));
+        } else if (drag.mode === 'resize') {
+          r[2] = round(Math.max(10, p.x - drag.from[0]));
+          r[3] = round(Math.max(10, p.y - drag.from[1]));
+        } else {
+          r[0] = round(Math.min(p.x, drag.start.x)); r[1] = round(Math.min(p.y, drag.start.y));
+          r[2] = round(Math.max(1, Math.abs(p.x - drag.start.x))); r[3] = round(Math.max(1, Math.abs(p.y - drag.start.y)));
+        }
+        draw();
+      });
+      function finish() {
+        if (!drag) { return; }
+        var mode = drag.mode;
+        drag = null;
+        var r = regionOf(selected);
+        if (mode === 'draw') {
+          drawingFor = null;
+          panel.classList.remove('is-drawing');
+          if (r && (r[2] < 10 || r[3] < 10)) {
+            model.articles[selected.i].regions.splice(selected.j, 1);
+            selected = null;
+            changed('区域太小，没有添加。');
+            return;
+          }
+          changed('已为' + title(selected.i) + '画出新区域。');
+          return;
+        }
+        changed(mode === 'resize' ? '已调整区域大小。' : '已移动区域。');
+      }
+      svg.addEventListener('pointerup', finish);
+      svg.addEventListener('pointercancel', finish);
+
+      panel.addEventListener('keydown', function (ev) {
+        var r = regionOf(selected);
+        if (!r || ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].indexOf(ev.key) < 0 || ev.target.closest('select, input')) { return; }
+        var dx = ev.key === 'ArrowLeft' ? -4 : ev.key === 'ArrowRight' ? 4 : 0;
+        var dy = ev.key === 'ArrowUp' ? -4 : ev.key === 'ArrowDown' ? 4 : 0;
+        if (ev.shiftKey) { r[2] = Math.max(10, r[2] + dx); r[3] = Math.max(10, r[3] + dy); }
+        else { r[0] = Math.max(0, Math.min(view.width - r[2], r[0] + dx)); r[1] = Math.max(0, Math.min(view.height - r[3], r[1] + dy)); }
+        ev.preventDefault();
+        save();
+        draw();
+      });
+      panel.addEventListener('click', function (ev) {
+        var b = ev.target.closest('button[data-region]');
+        if (!b) { return; }
+        var act = b.getAttribute('data-region');
+        var to = Number(target.value);
+        if (act === 'move-to' && regionOf(selected)) {
+          var moved = model.articles[selected.i].regions.splice(selected.j, 1)[0];
+          var dest = model.articles[to];
+          dest.regions = dest.regions || [];
+          dest.regions.push(moved);
+          selected = { i: to, j: dest.regions.length - 1 };
+          changed('已把区域归入' + title(to) + '。');
+        } else if (act === 'delete' && regionOf(selected)) {
+          model.articles[selected.i].regions.splice(selected.j, 1);
+          selected = null;
+          changed('已删除区域。');
+        } else if (act === 'draw') {
+          drawingFor = to;
+          panel.classList.add('is-drawing');
+          say('请在版面图上按住并拖出' + title(to) + '的新区域。');
+        } else if (act === 'next') {
+          var all = [];
+          model.articles.forEach(function (a, i) { (a.regions || []).forEach(function (r, j) { all.push({ i: i, j: j }); }); });
+          if (!all.length) { return; }
+          var k = selected ? all.findIndex(function (s) { return s.i === selected.i && s.j === selected.j; }) : -1;
+          selected = all[(k + 1) % all.length];
+          draw();
+          say(label.textContent + '。方向键移动，Shift 加方向键调整大小。');
+        }
+      });
+      draw();
+      return { draw: draw };
+    }
+
     function render(focusId) {
       root.textContent = '';
       root.appendChild(renderWarnings());
@@ -468,6 +634,7 @@
       var byline = renderByline();
       if (byline) { root.appendChild(byline); }
       save();
+      if (regionEditor) { regionEditor.draw(); }
       var target = focusId && document.getElementById(focusId);
       if (target) { target.focus(); }
     }
@@ -541,7 +708,9 @@
       window.setTimeout(function () { createButton.disabled = true; createButton.textContent = '正在创建…'; }, 0);
     });
 
+    var regionEditor = null;
     render(null);
+    regionEditor = initRegionEditor();
   }
 
   function init() {

@@ -84,6 +84,7 @@ public sealed class PageUploadTests
         // The review: page b's image with its stories' regions drawn, then everything created in one step.
         var key = pages[1].UploadKey;
         var review = new HtmlParser().ParseDocument(await editor.GetStringAsync(new Uri($"/admin/pages/{key}", UriKind.Relative), Ct));
+        Assert.Equal("/admin/import/create", review.QuerySelector("form#import-review")!.GetAttribute("action"));
         Assert.NotNull(review.QuerySelector($".import-page img[src^='/admin/pages/{key:D}/image/']"));
         Assert.Equal(3, review.QuerySelectorAll(".import-regions .import-region text").Select(t => t.TextContent).Distinct().Count());
         var image = await editor.GetAsync(new Uri($"/admin/pages/{key}/image/w960.jpg", UriKind.Relative), Ct);

@@ -66,48 +66,26 @@
         (file.files && file.files[0] ? file : text).focus();
         return;
       }
-      if (!window.FormData || !window.DOMParser) { return; }
+      if (!window.FormData || !window.DOMParser || !window.cnAdminUpload) { return; }
       e.preventDefault();
       show('');
-      var xhr = new XMLHttpRequest();
-      xhr.open('POST', form.action);
-      xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
-      box.hidden = false;
-      button.disabled = true;
-      bar.value = 0;
-      status.textContent = '正在上传…';
-      xhr.upload.addEventListener('progress', function (ev) {
-        if (!ev.lengthComputable) { return; }
-        var percent = Math.round(ev.loaded * 100 / ev.total);
-        bar.value = percent;
-        status.textContent = '正在上传 ' + percent + '%';
+      window.cnAdminUpload.send(form, {
+        box: box, bar: bar, status: status, button: button,
+        starting: '正在上传…',
+        uploaded: '上传完成，正在分析版面…',
+        busy: '导入太频繁，请过一分钟再试。',
+        failed: function (code) { return '分析没有完成（' + code + '），请重试。'; },
+        fail: fail,
+        done: afterSwap
       });
-      xhr.upload.addEventListener('load', function () {
-        bar.removeAttribute('value');
-        status.textContent = '上传完成，正在分析版面…';
-      });
-      xhr.addEventListener('load', function () {
-        var type = xhr.getResponseHeader('Content-Type') || '';
-        if (xhr.status >= 200 && xhr.status < 300 && type.indexOf('text/html') === 0 && swapMain(xhr.responseText)) { return; }
-        fail(xhr.status === 429 ? '导入太频繁，请过一分钟再试。' : '分析没有完成（' + xhr.status + '），请重试。');
-      });
-      xhr.addEventListener('error', function () { fail('网络连接中断，请重试。'); });
-      xhr.send(new FormData(form));
     });
   }
 
-  // Shows the page the server answered (the review screen, or the form with its error) in place.
-  function swapMain(html) {
-    var doc = new DOMParser().parseFromString(html, 'text/html');
-    var next = doc.getElementById('main');
-    var current = document.getElementById('main');
-    if (!next || !current) { return false; }
-    current.replaceWith(document.importNode(next, true));
-    document.title = doc.title;
+  // After the page the server answered (the review screen, or the form with its error) is in place.
+  function afterSwap() {
     init();
     var heading = document.querySelector('#main h1');
     if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
-    return true;
   }
 
   // ---- the review screen ----

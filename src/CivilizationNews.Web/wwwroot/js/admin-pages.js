@@ -5,12 +5,7 @@
   'use strict';
 
   function swapMain(html) {
-    var doc = new DOMParser().parseFromString(html, 'text/html');
-    var next = doc.getElementById('main');
-    var current = document.getElementById('main');
-    if (!next || !current) { return false; }
-    current.replaceWith(document.importNode(next, true));
-    document.title = doc.title;
+    if (!window.cnAdminUpload.swapMain(html)) { return false; }
     init();
     return true;
   }
@@ -43,33 +38,18 @@
         files.focus();
         return;
       }
-      if (!window.FormData || !window.DOMParser || !files.files.length) { return; }
+      if (!window.FormData || !window.DOMParser || !window.cnAdminUpload || !files.files.length) { return; }
       e.preventDefault();
       show('');
-      var xhr = new XMLHttpRequest();
-      xhr.open('POST', form.action);
-      xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
-      box.hidden = false;
-      button.disabled = true;
-      bar.value = 0;
-      status.textContent = '正在上传 ' + files.files.length + ' 个文件…';
-      xhr.upload.addEventListener('progress', function (ev) {
-        if (!ev.lengthComputable) { return; }
-        var percent = Math.round(ev.loaded * 100 / ev.total);
-        bar.value = percent;
-        status.textContent = '正在上传 ' + percent + '%';
+      window.cnAdminUpload.send(form, {
+        box: box, bar: bar, status: status, button: button,
+        starting: '正在上传 ' + files.files.length + ' 个文件…',
+        uploaded: '上传完成，正在保存各版…',
+        busy: '上传太频繁，请过一分钟再试。',
+        failed: function (code) { return '上传没有完成（' + code + '），请重试。'; },
+        fail: fail,
+        done: init
       });
-      xhr.upload.addEventListener('load', function () {
-        bar.removeAttribute('value');
-        status.textContent = '上传完成，正在保存各版…';
-      });
-      xhr.addEventListener('load', function () {
-        var type = xhr.getResponseHeader('Content-Type') || '';
-        if (xhr.status >= 200 && xhr.status < 300 && type.indexOf('text/html') === 0 && swapMain(xhr.responseText)) { return; }
-        fail(xhr.status === 429 ? '上传太频繁，请过一分钟再试。' : '上传没有完成（' + xhr.status + '），请重试。');
-      });
-      xhr.addEventListener('error', function () { fail('网络连接中断，请重试。'); });
-      xhr.send(new FormData(form));
     });
   }
 

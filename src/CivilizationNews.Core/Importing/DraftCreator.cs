@@ -24,6 +24,9 @@ public sealed record DraftImportResult(IReadOnlyList<int> ArticleIds, int? Featu
     public bool AlreadyCreated { get; init; }
 
     public IReadOnlyList<int> CreatedUnitIds { get; init; } = [];
+
+    /// <summary>The existing stories among <see cref="ArticleIds"/>, used instead of new drafts.</summary>
+    public IReadOnlyList<int> LinkedArticleIds { get; init; } = [];
 }
 
 /// <summary>Where the drafts go, and (from the review screen) the editor's decisions.</summary>
@@ -46,6 +49,12 @@ public sealed record DraftImportRequest(DateOnly Date, int PageNumber, string? P
     /// story's regions on it become links to the new drafts (shown to readers once they are published).
     /// </summary>
     public Guid? Facsimile { get; init; }
+
+    /// <summary>
+    /// Index for index with the articles: null creates a draft, an id uses that existing story instead (it is
+    /// placed on the page if it has no place yet, and gets the article's regions); its text is left as it is.
+    /// </summary>
+    public IReadOnlyList<int?>? LinkTo { get; init; }
 }
 
 /// <summary>The unit an imported story is linked to: none, an existing one, or a new one named after the kicker.</summary>
@@ -136,8 +145,23 @@ public sealed class DraftCreator(NewsDbContext db, AuditLog audit, TimeProvider 
         var notes = new List<string>();
         var unitsByKicker = new Dictionary<string, NewsUnit>(StringComparer.Ordinal);
         var newUnits = new List<NewsUnit>();
+        var linked = new HashSet<Article>();
         foreach (var (imported, index) in page.Articles.Select((a, i) => (a, i)))
         {
+            if (request.LinkTo is { } links && index < links.Count && links[index] is { } existingId)
+            {
+                var existing = await db.Articles.AsTracking().FirstOrDefaultAsync(a => a.Id == existingId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new ImportProposalException($"《{imported.Title}》要关联的已有稿件已不存在，请重新选择。");
+                if (existing.EditionPageId is null)
+                {
+                    existing.EditionPage = editionPage;
+                    existing.PageOrder = startOrder + index + 1;
+                }
+                notes.Add($"《{imported.Title}》关联了已有稿件《{existing.Title}》，没有新建草稿。");
+                linked.Add(existing);
+                articles.Add(existing);
+                continue;
+            }
             var article = new Article
             {
                 Kicker = imported.Kicker, Title = imported.Title, Subtitle = imported.Subtitle,
@@ -182,7 +206,11 @@ public sealed class DraftCreator(NewsDbContext db, AuditLog audit, TimeProvider 
         {
             audit.Record(user.Actor, "unit.create", "Unit", unit.Id, unit.Name + "（版面导入）");
         }
-        foreach (var article in articles)
+        foreach (var article in linked)
+        {
+            audit.Record(user.Actor, "article.import-linked", "Article", article.Id, $"{date:yyyy-MM-dd} 第{pageNumber}版{batchNote}");
+        }
+        foreach (var article in articles.Where(a => !linked.Contains(a)))
         {
             db.ArticleRevisions.Add(new ArticleRevision
             {
@@ -238,6 +266,7 @@ public sealed class DraftCreator(NewsDbContext db, AuditLog audit, TimeProvider 
         return new DraftImportResult(articles.Select(a => a.Id).ToList(), featureId, editionPage.Id, notes)
         {
             CreatedUnitIds = newUnits.Select(u => u.Id).ToList(),
+            LinkedArticleIds = linked.Select(a => a.Id).ToList(),
         };
     }
 

@@ -44,6 +44,12 @@ public record ImportReviewInput : ImportTargetInput
 
     public List<string> UnitChoice { get; set; } = [];
 
+    /// <summary>
+    /// One value per article in order: empty (create a draft) or the id of an existing story the article is
+    /// (a story published online before the paper printed it): it is placed on the page and gets the regions.
+    /// </summary>
+    public List<string> LinkTo { get; set; } = [];
+
     /// <summary>The editor has seen the text still unattached, which is not saved with the drafts.</summary>
     public bool ConfirmUnattached { get; set; }
 
@@ -89,6 +95,12 @@ public sealed record ImportReview(
     string TargetLabel,
     string? Error)
 {
+    /// <summary>Stories that already exist and that an article may be instead of a new draft (same page, or same title).</summary>
+    public IReadOnlyList<ImportExistingStory> Existing { get; init; } = [];
+
+    /// <summary><see cref="Existing"/> for the review script.</summary>
+    public string ExistingJson { get; init; } = "[]";
+
     /// <summary>The key of a text in <see cref="SourceLinesJson"/>: its length and first 24 UTF-16 units (the script computes the same).</summary>
     public static string SourceKey(string text)
     {
@@ -117,6 +129,9 @@ public sealed record ImportReview(
     }
 }
 
+/// <summary>An existing story an imported article may be linked to.</summary>
+public sealed record ImportExistingStory(int Id, string Title, string Status);
+
 public sealed record ImportResultArticle(int Id, string Title, string? Kicker, string Status, IReadOnlyList<string> Units);
 
 /// <summary>What a batch created, for the result page: the drafts in page order, the feature and the edition page.</summary>
@@ -138,6 +153,7 @@ public sealed class PageImportDesk(NewsDbContext db, DraftCreator creator, TimeP
     public const string ConfirmUnattachedMessage = "还有未归属的文字。请把它们加入稿件，或勾选“我已核对”后再创建（未归属的文字不会保存）。";
     public const string CorruptBatchMessage = "导入数据已损坏，请重新导入这一版。";
     public const string UnitChoicesMessage = "单位选择与稿件数量不一致，请重新选择后再创建。";
+    public const string LinkChoicesMessage = "稿件来源的选择与稿件数量不一致，或所选的已有稿件不存在，请重新选择后再创建。";
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -247,10 +263,15 @@ public sealed class PageImportDesk(NewsDbContext db, DraftCreator creator, TimeP
         {
             return new(SaveOutcome.Invalid, key, One(nameof(form.UnitChoice), UnitChoicesMessage));
         }
+        if (await ReadLinksAsync(form.LinkTo, proposal, cancellationToken).ConfigureAwait(false) is not { } links)
+        {
+            return new(SaveOutcome.Invalid, key, One(nameof(form.LinkTo), LinkChoicesMessage));
+        }
         DraftImportResult created;
         try
         {
-            created = await creator.CreateAsync(proposal, target! with { Units = choices, BatchKey = key, Facsimile = form.Facsimile }, user, cancellationToken).ConfigureAwait(false);
+            created = await creator.CreateAsync(proposal, target! with { Units = choices, BatchKey = key, Facsimile = form.Facsimile, LinkTo = links },
+                user, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportProposalException ex)
         {
@@ -344,6 +365,45 @@ public sealed class PageImportDesk(NewsDbContext db, DraftCreator creator, TimeP
         return errors.IsValid ? (new DraftImportRequest(date, number, pageName, form.SectionId!.Value), errors) : (null, errors);
     }
 
+    /// <summary>
+    /// One existing story id (or null: a new draft) per article; an empty list is all new drafts. Null when the list
+    /// does not match the articles, names a story that does not exist, or names one story twice.
+    /// </summary>
+    internal async Task<List<int?>?> ReadLinksAsync(IReadOnlyList<string> posted, ImportResult proposal, CancellationToken cancellationToken)
+    {
+        if (posted.Count == 0)
+        {
+            return proposal.Articles.Select(_ => (int?)null).ToList();
+        }
+        if (posted.Count != proposal.Articles.Count)
+        {
+            return null;
+        }
+        var links = new List<int?>();
+        foreach (var value in posted)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                links.Add(null);
+            }
+            else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+            {
+                links.Add(id);
+            }
+            else
+            {
+                return null;
+            }
+        }
+        var ids = links.OfType<int>().ToList();
+        if (ids.Distinct().Count() != ids.Count)
+        {
+            return null;
+        }
+        var found = await db.Articles.CountAsync(a => ids.Contains(a.Id), cancellationToken).ConfigureAwait(false);
+        return found == ids.Count ? links : null;
+    }
+
     /// <summary>One value per article: empty (no unit), a unit id, or "new". Null when the list does not match the articles.</summary>
     internal static List<UnitChoice>? ReadUnitChoices(IReadOnlyList<string> posted, ImportResult proposal)
     {
@@ -391,7 +451,29 @@ public sealed class PageImportDesk(NewsDbContext db, DraftCreator creator, TimeP
         }
         var lines = (form.Source ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var unitsJson = JsonSerializer.Serialize(units.Select(u => new { id = u.Id, name = u.Name, shortName = u.ShortName }), JsonOptions);
-        return new ImportReview(proposal, json, lines, units, unitsJson, SourceLinesJson(proposal), label, error);
+        var existing = await ExistingAsync(form, proposal, cancellationToken).ConfigureAwait(false);
+        return new ImportReview(proposal, json, lines, units, unitsJson, SourceLinesJson(proposal), label, error)
+        {
+            Existing = existing,
+            ExistingJson = JsonSerializer.Serialize(existing.Select(e => new { id = e.Id, title = e.Title, status = e.Status }), JsonOptions),
+        };
+    }
+
+    /// <summary>
+    /// The stories an article may be instead of a new draft: those already on the target page, and those with the
+    /// same title as a proposed article (published online first). At most fifty.
+    /// </summary>
+    private async Task<IReadOnlyList<ImportExistingStory>> ExistingAsync(ImportReviewInput form, ImportResult proposal, CancellationToken cancellationToken)
+    {
+        var titles = proposal.Articles.Select(a => a.Title).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).ToList();
+        var onPage = TryParseDate(form.Date, out var date)
+            & int.TryParse(form.PageNumber?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number);
+        var rows = await db.Articles
+            .Where(a => titles.Contains(a.Title) || (onPage && a.EditionPage!.Number == number && a.EditionPage.Edition!.Date == date))
+            .OrderByDescending(a => a.Id).Take(50)
+            .Select(a => new { a.Id, a.Title, a.Status })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => new ImportExistingStory(r.Id, r.Title, r.Status.Label())).ToList();
     }
 
     /// <summary>

@@ -167,6 +167,12 @@
     // (after an error) win over the automatic match.
     var posted = [];
     try { posted = JSON.parse(form.getAttribute('data-choices') || '[]'); } catch (e) { posted = []; }
+    // Which existing story (if any) each article is instead of a new draft, moved along with its article too.
+    var existing = [];
+    try { existing = JSON.parse(form.getAttribute('data-existing') || '[]'); } catch (e) { existing = []; }
+    var postedLinks = [];
+    try { postedLinks = JSON.parse(form.getAttribute('data-links') || '[]'); } catch (e) { postedLinks = []; }
+    var links = model.articles.map(function (a, i) { return postedLinks.length === model.articles.length ? postedLinks[i] : ''; });
     var choices = model.articles.map(function (a, i) {
       var auto = defaultChoice(a.kicker);
       var value = posted.length === model.articles.length ? posted[i] : auto;
@@ -225,6 +231,7 @@
       var story = { kicker: null, title: newTitle, subtitle: null, dateline: null, credit: null, continues_on: null, sections: [moved].concat(rest) };
       model.articles.splice(i + 1, 0, story);
       choices.splice(i + 1, 0, { value: '', manual: false });
+      links.splice(i + 1, 0, '');
       return ['title-' + (i + 1), '已从这一段起拆出第 ' + (i + 2) + ' 篇稿件，请填写标题。'];
     }
     function mergeStory(i, j) {
@@ -242,6 +249,7 @@
       if (src.dateline || src.credit) { unattached((src.dateline || '') + (src.credit ? '（' + src.credit + '）' : ''), target.title); }
       model.articles.splice(i, 1);
       choices.splice(i, 1);
+      links.splice(i, 1);
       var at = j > i ? j - 1 : j;
       return ['story-h-' + at, '已把第 ' + (i + 1) + ' 篇并入' + title(at) + '，原标题成为小标题。'];
     }
@@ -369,6 +377,14 @@
     function renderStory(a, i) {
       var unit = el('select', { id: 'unit-' + i, name: 'UnitChoice', 'data-index': String(i) });
       fillUnits(unit, a.kicker, choices[i].value);
+      var link = null;
+      if (existing.length) {
+        link = el('select', { id: 'link-' + i, name: 'LinkTo', 'data-index': String(i) }, [option('', '创建为新草稿', links[i] === '')]
+          .concat(existing.map(function (s) {
+            var id = String(s.id);
+            return option(id, '关联已有稿件：《' + s.title + '》（' + s.status + (s.title === a.title ? '，标题相同' : '') + '）', links[i] === id);
+          })));
+      }
       var body = [];
       a.sections.forEach(function (section, s) {
         if (section.heading !== null && section.heading !== undefined) {
@@ -406,7 +422,7 @@
           field('credit-' + i, '电头署名', textInput('credit-' + i, a.credit, i + '.credit')),
           field('unit-' + i, '关联单位', unit)
         ])
-      ].concat(tools).concat(body));
+      ].concat(link ? [el('div', { 'class': 'field-row' }, [field('link-' + i, '稿件来源', link)])] : []).concat(tools).concat(body));
     }
 
     function renderPhotos() {
@@ -668,6 +684,7 @@
       save();
     });
     root.addEventListener('change', function (e) {
+      if (e.target.name === 'LinkTo') { links[Number(e.target.getAttribute('data-index'))] = e.target.value; return; }
       if (e.target.name !== 'UnitChoice') { return; }
       var i = Number(e.target.getAttribute('data-index'));
       choices[i] = { value: e.target.value, manual: true };

@@ -154,7 +154,40 @@ public sealed class PageUploadTests
         Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "page.upload-discard", Ct)));
     }
 
-    private static async Task<HttpResponseMessage> CreateAsync(HttpClient client, IDocument review)
+    [Fact]
+    public async Task A_story_published_online_first_is_linked_instead_of_drafted_and_gets_its_regions()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        var section = await factory.QueryAsync(db => db.Sections.Select(s => s.Id).FirstAsync(Ct));
+        var title = new PrintPageImporter().ImportPdf(Fixture("page-b.pdf")).Articles[0].Title;
+        var online = await AdminClient.CreateStoryAsync(editor, section, title);
+        var before = await factory.QueryAsync(db => db.Articles.CountAsync(Ct));
+
+        using var uploaded = await UploadAsync(factory, editor, "2021-12-16", ("page-b.pdf", Fixture("page-b.pdf")), ("page-b.png", Fixture("page-b.png")));
+        await WaitForProcessingAsync(factory);
+        var key = await factory.QueryAsync(db => db.PageFacsimiles.Where(f => f.EditionDate == new DateOnly(2021, 12, 16)).Select(f => f.UploadKey).SingleAsync(Ct));
+        var review = new HtmlParser().ParseDocument(await editor.GetStringAsync(new Uri($"/admin/pages/{key}", UriKind.Relative), Ct));
+
+        // The story with the same title is offered for the first article; choosing it creates no draft for it.
+        var offered = review.QuerySelector($"select#link-0 option[value='{online}']");
+        Assert.NotNull(offered);
+        Assert.Contains("标题相同", offered!.TextContent, StringComparison.Ordinal);
+        var linkTo = 0;
+        using var created = await CreateAsync(editor, review, (name, value) => name == "LinkTo" && linkTo++ == 0 ? online.ToString(CultureInfo.InvariantCulture) : value);
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(before + 2, await factory.QueryAsync(db => db.Articles.CountAsync(Ct)));
+        var placed = await factory.QueryAsync(db => db.Articles.Where(a => a.Id == online)
+            .Select(a => new { a.Title, a.Body, Page = a.EditionPage!.Number, Date = a.EditionPage.Edition!.Date, Regions = db.EditionPageRegions.Count(r => r.ArticleId == a.Id) })
+            .SingleAsync(Ct));
+        Assert.Equal(new DateOnly(2021, 12, 16), placed.Date);
+        Assert.True(placed.Regions > 0, "the linked story got its regions on the page image");
+        Assert.Equal("各单位把文明创建融入日常工作，群众满意度持续提升。", placed.Body);
+        Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "article.import-linked" && a.EntityId == online.ToString(CultureInfo.InvariantCulture), Ct)));
+    }
+
+    private static async Task<HttpResponseMessage> CreateAsync(HttpClient client, IDocument review, Func<string, string, string>? change = null)
     {
         var form = review.QuerySelector("form#import-review")!;
         using var content = new MultipartFormDataContent();
@@ -164,7 +197,7 @@ public sealed class PageUploadTests
             var value = input.LocalName == "select"
                 ? (input.QuerySelector("option[selected]") ?? input.QuerySelector("option"))?.GetAttribute("value") ?? string.Empty
                 : input.GetAttribute("type") == "checkbox" ? input.GetAttribute("value") ?? "on" : input.GetAttribute("value") ?? string.Empty;
-            content.Add(new StringContent(value), name);
+            content.Add(new StringContent(change is null ? value : change(name, value)), name);
         }
         return await client.PostAsync(new Uri("/admin/import/create", UriKind.Relative), content, Ct);
     }

@@ -103,9 +103,11 @@ public sealed partial class ImportController(PageImportDesk desk, FacsimileDesk 
         {
             var created = result.Created!;
             LogCreated(logger, result.Batch!, CurrentUser.Name, created.ArticleIds.Count, created.FeatureId, result.Target!.Date, result.Target.PageNumber);
+            var drafts = created.ArticleIds.Count - created.LinkedArticleIds.Count;
+            var linked = created.LinkedArticleIds.Count == 0 ? "" : $"，关联 {created.LinkedArticleIds.Count} 篇已有稿件";
             Flash(created.FeatureId is null
-                ? $"已创建 {created.ArticleIds.Count} 篇草稿。"
-                : $"已创建 {created.ArticleIds.Count} 篇草稿和 1 个专题草稿。");
+                ? $"已创建 {drafts} 篇草稿{linked}。"
+                : $"已创建 {drafts} 篇草稿和 1 个专题草稿{linked}。");
         }
         return RedirectToAction(nameof(Result), new { batch = result.Batch });
     }

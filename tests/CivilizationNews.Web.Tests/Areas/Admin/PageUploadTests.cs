@@ -136,6 +136,29 @@ public sealed class PageUploadTests
     }
 
     [Fact]
+    public async Task An_upload_of_more_pages_than_the_limit_is_refused_naming_the_limit()
+    {
+        await using var factory = await PortalFactory.CreateAsync(settings: new Dictionary<string, string?> { ["PageUpload:ProcessInBackground"] = "false" });
+        var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor);
+        byte[] pdf;
+        using (var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder())
+        {
+            for (var i = 0; i < FacsimileDesk.MaxPages + 1; i++)
+            {
+                builder.AddPage(992.1, 1417.3);
+            }
+            pdf = builder.Build();
+        }
+
+        using var response = await UploadAsync(factory, editor, "2021-12-11", ("whole-issue.pdf", pdf));
+
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(FacsimileDesk.TooManyPagesMessage), html, StringComparison.Ordinal);
+        Assert.Contains("100", FacsimileDesk.TooManyPagesMessage, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.QueryAsync(db => db.PageFacsimiles.CountAsync(f => f.ImageSource != FacsimileImageSource.Demo, Ct)));
+    }
+
+    [Fact]
     public async Task Only_editors_upload_pages_and_a_discarded_upload_is_gone()
     {
         await using var factory = await PortalFactory.CreateAsync(settings: new Dictionary<string, string?> { ["PageUpload:ProcessInBackground"] = "false" });

@@ -424,7 +424,8 @@
   dialog.appendChild(searchForm);
   dialog.appendChild(found);
   dialog.appendChild(grid);
-  dialog.appendChild(el('div', { 'class': 'photo-dialog-pages' }, [prev, pageText, next]));
+  var pager = el('div', { 'class': 'photo-dialog-pages', hidden: true }, [prev, pageText, next]);
+  dialog.appendChild(pager);
   dialog.appendChild(el('div', { 'class': 'photo-dialog-foot' }, [addButton, cancel]));
   document.body.appendChild(dialog);
 
@@ -465,6 +466,7 @@
       (j.items || []).forEach(function (t) { grid.appendChild(option(t)); });
       pages = j.pageCount || 1;
       found.textContent = j.total ? '找到 ' + j.total + ' 张图片' + (pages > 1 ? '，第 ' + j.page + ' / ' + pages + ' 页' : '') + '。' : '没有找到图片，请换个词或日期再试。';
+      pager.hidden = pages <= 1;
       pageText.textContent = pages > 1 ? j.page + ' / ' + pages : '';
       prev.disabled = j.page <= 1;
       next.disabled = j.page >= pages;

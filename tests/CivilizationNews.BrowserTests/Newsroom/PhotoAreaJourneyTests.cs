@@ -128,8 +128,8 @@ public sealed class PhotoAreaJourneyTests(PortalHost host) : IClassFixture<Porta
         await Assertions.Expect(altField).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.Locator($".photo-card[data-id='{b}'] .photo-alt-missing")).ToBeHiddenAsync();
         await altField.FillAsync(altA);
-        await page.GetByRole(AriaRole.Button, new() { Name = $"保存图片 #{a} 的信息" }).ClickAsync();
-        await Assertions.Expect(cardA.Locator(".photo-card-status")).ToContainTextAsync("图片信息已保存");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"更新图片 #{a} 的信息" }).ClickAsync();
+        await Assertions.Expect(cardA.Locator(".photo-card-status")).ToContainTextAsync("图片信息已更新");
         await Assertions.Expect(cardA.Locator(".photo-alt-missing")).ToBeHiddenAsync();
         // B's caption is changed and left unsaved: the story's 保存 saves it first.
         await page.Locator($"#photo-caption-{b}").FillAsync(captionB);

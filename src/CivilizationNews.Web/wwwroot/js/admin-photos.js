@@ -121,14 +121,14 @@
     var thumb = el('img', { src: tile.thumb, alt: tile.altMissing ? '' : tile.alt, width: 160, height: 107, loading: 'lazy', draggable: 'false' });
     card.appendChild(el('div', { 'class': 'photo-card-media' }, [handle, thumb, number]));
 
-    var missing = el('p', { 'class': 'field-error photo-alt-missing', id: 'photo-alt-missing-' + id, text: '缺少替代文字：发布前必须填写，填写后点“保存图片信息”。' });
+    var missing = el('p', { 'class': 'field-error photo-alt-missing', id: 'photo-alt-missing-' + id, text: '缺少替代文字：发布前必须填写，填写后点“更新图片信息”。' });
     var alt = el('textarea', { id: 'photo-alt-' + id, rows: 2, maxlength: 300, 'data-name': 'AltText', placeholder: '用一句话说明图片内容，如：志愿者在北站为旅客指路' });
     var caption = el('textarea', { id: 'photo-caption-' + id, rows: 2, maxlength: 1000, 'data-name': 'Caption' });
     var credit = el('input', { id: 'photo-credit-' + id, maxlength: 100, 'data-name': 'Credit', placeholder: '如：郭朝辉 或 市中心医院', autocomplete: 'off' });
     var kind = el('select', { id: 'photo-kind-' + id, 'data-name': 'CreditKind' }, [
       el('option', { value: '1', text: '摄' }), el('option', { value: '2', text: '供图' })]);
     var status = el('p', { 'class': 'photo-card-status', role: 'status', id: 'photo-status-' + id });
-    var save = el('button', { type: 'button', 'class': 'button button-small', 'data-act': 'save', 'aria-label': '保存图片 #' + id + ' 的信息', text: '保存图片信息' });
+    var save = el('button', { type: 'button', 'class': 'button button-small', 'data-act': 'save', 'aria-label': '更新图片 #' + id + ' 的信息', text: '更新图片信息' });
     var fields = el('div', { 'class': 'photo-card-fields' }, [
       missing,
       field('替代文字 ', alt, [el('span', { 'class': 'required', text: '必填' })]),
@@ -187,12 +187,12 @@
     card.addEventListener('input', function (e) {
       if (!e.target.hasAttribute('data-name')) { return; }
       card.classList.add('photo-card-dirty');
-      setStatus(card, '图片信息有修改，尚未保存。', false);
+      setStatus(card, '图片信息有修改，尚未更新。', false);
     });
     card.addEventListener('change', function (e) {
       if (e.target.tagName === 'SELECT' && e.target.hasAttribute('data-name')) {
         card.classList.add('photo-card-dirty');
-        setStatus(card, '图片信息有修改，尚未保存。', false);
+        setStatus(card, '图片信息有修改，尚未更新。', false);
       }
     });
     // Enter in a one-line field would submit the whole story: here it saves the photo's details.
@@ -298,7 +298,7 @@
     data.append('Version', card.getAttribute('data-version'));
     var save = card.querySelector('[data-act="save"]');
     save.disabled = true;
-    setStatus(card, '正在保存…', false);
+    setStatus(card, '正在更新…', false);
     return fetch(detailsUrl.replace(MAX_ID, id), { method: 'POST', body: data, credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (r) {
         return r.json().catch(function () { return {}; }).then(function (j) { return { status: r.status, json: j }; });
@@ -307,7 +307,7 @@
         var j = answer.json || {};
         if (answer.status === 200 && j.item) {
           fill(card, j.item);
-          setStatus(card, '图片信息已保存（用到这张图片的稿件都会更新）。', false);
+          setStatus(card, '图片信息已更新，用到这张图片的稿件都会随之更新。', false);
           return true;
         }
         if (answer.status === 409 && j.saved) {
@@ -320,11 +320,11 @@
         }
         var alt = card.querySelector('[data-name="AltText"]');
         if (j.errors && j.errors.AltText) { alt.setAttribute('aria-invalid', 'true'); }
-        setStatus(card, j.error || '图片信息未能保存，请稍后再试。', true);
+        setStatus(card, j.error || '图片信息未能更新，请稍后再试。', true);
         return false;
       })
       .catch(function () {
-        setStatus(card, '无法连接服务器，图片信息未能保存，请稍后再试。', true);
+        setStatus(card, '无法连接服务器，图片信息未能更新，请稍后再试。', true);
         return false;
       })
       .then(function (ok) { save.disabled = false; return ok; });
@@ -344,7 +344,7 @@
         }
         var failed = cards().filter(function (c) { return c.classList.contains('photo-card-dirty'); })[0];
         if (failed) { failed.querySelector('[data-name="AltText"]').focus(); }
-        announce('有图片的信息未能保存，稿件尚未保存。请查看图片下的提示。');
+        announce('有图片的信息未能更新，稿件尚未保存。请查看图片下的提示。');
       });
   });
 

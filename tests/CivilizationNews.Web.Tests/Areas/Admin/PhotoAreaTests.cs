@@ -110,6 +110,29 @@ public sealed class PhotoAreaTests
     }
 
     [Fact]
+    public async Task Without_JavaScript_the_editor_still_posts_typed_numbers_in_order()
+    {
+        await using var factory = await PortalFactory.CreateAsync();
+        var ids = await factory.QueryAsync(db => db.Media.OrderBy(m => m.Id).Select(m => m.Id).Take(2).ToListAsync(Ct));
+        var sectionId = await factory.QueryAsync(db => db.Sections.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(Ct));
+        var reporter = await AdminClient.SignInAsync(factory, NewsRoles.Reporter);
+        var (_, page) = await Html.GetAsync(reporter, Page);
+        // The photo area is built by its script on the same field; the server page has the plain text box.
+        Assert.NotNull(page.QuerySelector("#photos input#PhotoIds[name='PhotoIds']"));
+        Assert.NotNull(page.QuerySelector("#photos[data-search-url='/admin/media/search'][data-area-url='/admin/media/photo-area']"));
+
+        using var created = await AdminClient.PostFormAsync(reporter, Page, Page, new()
+        {
+            ["Title"] = "北站志愿服务", ["Body"] = "志愿者为旅客指路。", ["SectionId"] = Inv(sectionId), ["PageOrder"] = "1",
+            ["PhotoIds"] = $"{Inv(ids[1])}，{Inv(ids[0])}",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var stored = await factory.QueryAsync(db => db.Articles.Where(a => a.Title == "北站志愿服务")
+            .Select(a => a.Photos.OrderBy(p => p.SortOrder).Select(p => p.MediaId).ToList()).SingleAsync(Ct));
+        Assert.Equal([ids[1], ids[0]], stored);
+    }
+
+    [Fact]
     public async Task The_picker_finds_photos_by_caption_credit_unit_and_date()
     {
         await using var factory = await PortalFactory.CreateAsync();

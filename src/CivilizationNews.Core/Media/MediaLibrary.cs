@@ -5,6 +5,7 @@ using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Saving;
+using CivilizationNews.Core.Time;
 using CivilizationNews.Core.Validation;
 using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,9 @@ public sealed record MediaSaveResult(SaveOutcome Outcome, int MediaId = 0, Field
 
 /// <summary>A photo in the library grid: its credit as shown and how many stories and features use it.</summary>
 public sealed record MediaTile(int Id, string Alt, string? Caption, string? Credit, CreditKind CreditKind, int Width, int Height, int Uses);
+
+/// <summary>A photo in the story editor's photo area, and whether the member may correct its details there.</summary>
+public sealed record PhotoAreaItem(PickerTile Tile, bool CanEdit);
 
 /// <summary>One stored rendition of a photo.</summary>
 public sealed record RenditionRow(string Name, string ContentType, int Width, int Height, long Bytes);
@@ -273,6 +277,72 @@ public sealed class MediaLibrary(NewsDbContext db, AuditLog audit, TimeProvider 
                 db.ArticlePhotos.Count(p => p.MediaId == m.Id) + db.FeaturePhotos.Count(p => p.MediaId == m.Id)))
             .ToPagedListAsync(page, PageSize, cancellationToken);
     }
+
+    /// <summary>Photos one picker page shows: a phone shows two a row, a laptop four or six.</summary>
+    public const int PickerPageSize = 24;
+
+    /// <summary>Photos the story editor's photo area loads at once (a story has a handful; this bounds a typed list).</summary>
+    public const int MaxPhotoAreaItems = 100;
+
+    /// <summary>
+    /// The story editor's picker: the library newest first, searched by text (alt text, caption, credit, unit) and by
+    /// date (<see cref="MediaSearch"/>). Units and dates of stories count only where the member may see the story: an
+    /// editor any story, others published stories and their own; so a search never reveals which unit a colleague's
+    /// unpublished draft is about. What each tile shows is what the library grid shows every member.
+    /// </summary>
+    public Task<PagedList<PickerTile>> SearchAsync(MediaSearch search, NewsroomUser user, int page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(user);
+        var query = db.Media.AsQueryable();
+        var editor = user.IsEditor;
+        var me = user.Id;
+        if (FieldErrors.Clean(search.Text) is { } q)
+        {
+            query = query.Where(m => m.AltText.Contains(q) || (m.Caption != null && m.Caption.Contains(q))
+                || (m.CreditText != null && m.CreditText.Contains(q)) || (m.CreditContributor != null && m.CreditContributor.Name.Contains(q))
+                || db.Units.Any(u => u.LogoMediaId == m.Id && (u.Name.Contains(q) || u.ShortName.Contains(q)))
+                || db.ArticlePhotos.Any(p => p.MediaId == m.Id
+                    && (editor || p.Article!.Status == ArticleStatus.Published || p.Article.AuthorId == me)
+                    && p.Article!.Units.Any(u => u.Unit!.Name.Contains(q) || u.Unit.ShortName.Contains(q))));
+        }
+        if (search.Date is { } day)
+        {
+            var from = ChinaTime.ToUtc(day.ToDateTime(TimeOnly.MinValue));
+            var to = from.AddDays(1);
+            query = query.Where(m => (m.CreatedAt >= from && m.CreatedAt < to)
+                || db.ArticlePhotos.Any(p => p.MediaId == m.Id && p.Article!.Status == ArticleStatus.Published
+                    && ((p.Article.PublishedAt >= from && p.Article.PublishedAt < to)
+                        || (p.Article.EditionPage != null && p.Article.EditionPage.Edition!.Date == day))));
+        }
+        return Tiles(query.OrderByDescending(m => m.Id)).ToPagedListAsync(page, PickerPageSize, cancellationToken);
+    }
+
+    /// <summary>
+    /// The photos of a story's photo area, in the order given (unknown ids left out), each with whether this member
+    /// may correct its details (<see cref="MayEditAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<PhotoAreaItem>> PhotoAreaAsync(IEnumerable<int> ids, NewsroomUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(user);
+        var wanted = ids.Where(id => id > 0).Distinct().Take(MaxPhotoAreaItems).ToList();
+        var tiles = await Tiles(db.Media.Where(m => wanted.Contains(m.Id))).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var items = new List<PhotoAreaItem>();
+        foreach (var id in wanted)
+        {
+            if (tiles.FirstOrDefault(t => t.Id == id) is { } tile)
+            {
+                items.Add(new(tile, await MayEditAsync(id, user, cancellationToken).ConfigureAwait(false)));
+            }
+        }
+        return items;
+    }
+
+    private IQueryable<PickerTile> Tiles(IQueryable<MediaItem> media) =>
+        media.Select(m => new PickerTile(m.Id, m.AltText, m.Caption,
+            m.CreditContributor != null ? m.CreditContributor.Name : m.CreditText, m.CreditContributorId, m.CreditKind, m.Width, m.Height, m.CreatedAt,
+            db.ArticlePhotos.Count(p => p.MediaId == m.Id) + db.FeaturePhotos.Count(p => p.MediaId == m.Id), m.Version));
 
     /// <summary>A photo opened for editing, or null when there is no such photo.</summary>
     public async Task<MediaDetails?> OpenAsync(int id, NewsroomUser user, CancellationToken cancellationToken = default)

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Editing;
+using CivilizationNews.Core.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilizationNews.Core.Precheck;
@@ -88,10 +89,6 @@ public sealed partial class PublishCheck(NewsDbContext db, TimeProvider clock)
     /// <summary>Matches of one word listed at most, so a word used throughout a long story does not flood the panel.</summary>
     public const int MaxMatchesPerWord = 5;
 
-    /// <summary>The Word importer's placeholder alt text (DocxImportDesk) is as good as none.</summary>
-    [GeneratedRegex(@"^《.*》的第 \d+ 张图片$", RegexOptions.None, Importing.ImportLimits.RegexTimeoutMilliseconds)]
-    private static partial Regex PlaceholderAlt();
-
     /// <summary>Markdown images: ![alt](target).</summary>
     [GeneratedRegex(@"!\[(?<alt>[^\]]*)\]\((?<target>[^)\s]*)[^)]*\)", RegexOptions.None, Importing.ImportLimits.RegexTimeoutMilliseconds)]
     private static partial Regex BodyImage();
@@ -140,9 +137,9 @@ public sealed partial class PublishCheck(NewsDbContext db, TimeProvider clock)
                 findings.Add(new("photo-missing", CheckSeverity.Error, $"图片 #{id} 不在图片库中。", "PhotoIds"));
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(photo.AltText) || PlaceholderAlt().IsMatch(photo.AltText.Trim()))
+            if (AltTexts.IsMissing(photo.AltText))
             {
-                findings.Add(new("photo-alt", CheckSeverity.Error, $"图片 #{id} 缺少替代文字（供读屏软件朗读的图片说明），请在图片库中填写。", "PhotoIds"));
+                findings.Add(new("photo-alt", CheckSeverity.Error, $"图片 #{id} 缺少替代文字（供读屏软件朗读的图片说明），请在稿件的“图片”中填写。", "PhotoIds"));
             }
             if (!photo.HasCredit)
             {

@@ -45,7 +45,11 @@ public sealed class EditorJourneyTests(PortalHost host) : IClassFixture<PortalHo
             await page.GetByRole(AriaRole.Tab, new() { Name = "Markdown 源码" }).ClickAsync();
             await page.Locator("#Body").FillAsync("## 一抹抹志愿红\n\n——**红在党建引领。**各单位组织干部职工走上16个路口，累计上岗3.06万余人次。\n\n**领导重视，率先垂范。**班子成员带头上岗。");
             await page.Locator("#SectionId").SelectOptionAsync(new SelectOptionValue { Label = "文明创建" });
-            await page.Locator(".photo-picker button").First.ClickAsync();
+            // 从图片库选择: the newest photo of the library, chosen in the picker dialog.
+            await page.GetByRole(AriaRole.Button, new() { Name = "从图片库选择" }).ClickAsync();
+            await page.Locator("#photo-grid .photo-option").First.ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "加入选中的 1 张" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#photo-list .photo-card")).ToHaveCountAsync(1);
             // The live preview comes from the server's renderer: the bold lead-in is already set.
             await Assertions.Expect(page.Locator("#preview strong").Filter(new() { HasText = "领导重视，率先垂范。" })).ToBeVisibleAsync();
             await a.ScreenshotAsync("writing");

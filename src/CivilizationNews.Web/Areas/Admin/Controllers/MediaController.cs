@@ -1,6 +1,7 @@
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Media;
 using CivilizationNews.Core.Reading;
+using CivilizationNews.Core.Time;
 using CivilizationNews.Core.Validation;
 using CivilizationNews.Web.Areas.Admin.Models;
 using CivilizationNews.Web.Infrastructure;
@@ -18,7 +19,7 @@ namespace CivilizationNews.Web.Areas.Admin.Controllers;
 public sealed partial class MediaController(MediaLibrary library, MediaReader files, RemoteImageFetcher fetcher, ILogger<MediaController> logger) : AdminController
 {
     /// <summary>The alt text of a picture the story editor brought in, until someone writes a real one.</summary>
-    public const string PendingAltText = "待补充图片说明";
+    public const string PendingAltText = AltTexts.Pending;
 
     /// <summary>Pictures one paste may name: a long WeChat article has a few dozen.</summary>
     public const int MaxRemoteImages = 40;
@@ -159,6 +160,83 @@ public sealed partial class MediaController(MediaLibrary library, MediaReader fi
 
     [LoggerMessage(EventId = 5471, Level = LogLevel.Information, Message = "Pasted image not imported for {User}: {Url} {Reason}")]
     private static partial void LogRemoteRefused(ILogger logger, string user, string url, string? reason);
+
+    /// <summary>
+    /// The story editor's 从图片库选择: a page of the library as JSON, searched by alt text, caption, credit and unit
+    /// (<paramref name="q"/>) and by a China date (<paramref name="date"/>). Any newsroom member, as the library grid.
+    /// </summary>
+    [HttpGet("search")]
+    public async Task<IActionResult> Search(string? q, string? date, string? page, CancellationToken cancellationToken)
+    {
+        var found = await library.SearchAsync(new MediaSearch(q, MediaSearch.ParseDate(date)), CurrentUser, Paging.PageNumber(page), cancellationToken);
+        return Json(new { items = found.Items.Select(t => TileJson(t, null)), page = found.Page, pageCount = found.PageCount, total = found.TotalCount });
+    }
+
+    /// <summary>The story editor's photo area: the photos of a typed or saved list of ids, in that order, with whether this member may correct them.</summary>
+    [HttpGet("photo-area")]
+    public async Task<IActionResult> PhotoArea(string? ids, CancellationToken cancellationToken)
+    {
+        var wanted = (ids ?? string.Empty).Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0);
+        var items = await library.PhotoAreaAsync(wanted, CurrentUser, cancellationToken);
+        return Json(new { items = items.Select(i => TileJson(i.Tile, i.CanEdit)) });
+    }
+
+    /// <summary>
+    /// Alt text, caption and credit corrected beside the thumbnail in the story editor: the same
+    /// <see cref="MediaLibrary.UpdateAsync"/> as the image's own page (its checks, permission, audit entry and
+    /// Version), answered as JSON. The story form is not involved: a photo is shared by every story that uses it.
+    /// </summary>
+    [HttpPost("{id:int:min(1)}/details")]
+    public async Task<IActionResult> Details(int id, MediaInput form, CancellationToken cancellationToken)
+    {
+        var result = await library.UpdateAsync(id, form, CurrentUser, cancellationToken);
+        if (result.Outcome == SaveOutcome.NotFound)
+        {
+            return NotFound(new { error = "图片库中没有这张图片。" });
+        }
+        if (result.Outcome != SaveOutcome.Saved)
+        {
+            LogPhotoDetailsRefused(logger, id, CurrentUser.Name, result.Outcome);
+        }
+        var area = await library.PhotoAreaAsync([id], CurrentUser, cancellationToken);
+        var current = area.Count > 0 ? area[0] : null;
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved:
+                LogPhotoDetailsSaved(logger, id, CurrentUser.Name);
+                return Json(new { item = current is null ? null : TileJson(current.Tile, current.CanEdit) });
+            case SaveOutcome.Conflict:
+                // Nothing written: the answer carries what is saved now and its Version, so saving again is a deliberate choice.
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Json(new { error = result.FirstError, savedBy = result.SavedBy, saved = current is null ? null : TileJson(current.Tile, current.CanEdit) });
+            case SaveOutcome.Forbidden:
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Json(new { error = result.FirstError });
+            default:
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Json(new
+                {
+                    error = result.FirstError ?? "图片信息未能保存。",
+                    errors = result.Errors?.All.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message),
+                });
+        }
+    }
+
+    private object TileJson(PickerTile t, bool? canEdit) => new
+    {
+        id = t.Id, thumb = Url.AdminPhoto(t.Id), edit = Url.Action(nameof(Edit), new { id = t.Id }),
+        alt = t.Alt, altMissing = t.AltMissing, caption = t.Caption, credit = t.Credit, creditContributorId = t.CreditContributorId,
+        creditKind = (int)t.CreditKind, creditLine = MediaCredits.Format(t.Credit, t.CreditKind), width = t.Width, height = t.Height,
+        date = ChinaTime.FormatShortDate(DateOnly.FromDateTime(ChinaTime.ToChina(t.CreatedAt))), uses = t.Uses, version = t.Version, canEdit,
+    };
+
+    [LoggerMessage(EventId = 5490, Level = LogLevel.Information, Message = "Photo {MediaId} details saved from the story editor by {User}")]
+    private static partial void LogPhotoDetailsSaved(ILogger logger, int mediaId, string user);
+
+    [LoggerMessage(EventId = 5491, Level = LogLevel.Information, Message = "Photo {MediaId} details not saved from the story editor for {User}: {Outcome}")]
+    private static partial void LogPhotoDetailsRefused(ILogger logger, int mediaId, string user, SaveOutcome outcome);
 
     [HttpGet("{id:int:min(1)}")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)

@@ -316,27 +316,14 @@ public sealed partial class FacsimileDesk(NewsDbContext db, IPageRenderer render
         {
             return null;
         }
-        var edition = await db.Editions.AsTracking().Include(e => e.Pages)
-            .FirstOrDefaultAsync(e => e.Date == facsimile.EditionDate, cancellationToken).ConfigureAwait(false);
-        if (edition is null)
-        {
-            var last = await db.Editions.MaxAsync(e => (int?)e.Number, cancellationToken).ConfigureAwait(false) ?? 0;
-            edition = new Edition { Date = facsimile.EditionDate, Number = last + 1 };
-            db.Editions.Add(edition);
-        }
-        var page = edition.Pages.FirstOrDefault(p => p.Number == pageNumber);
-        if (page is null)
-        {
-            page = new EditionPage { Number = pageNumber, Name = string.IsNullOrWhiteSpace(pageName) ? $"第{pageNumber}版" : pageName.Trim() };
-            edition.Pages.Add(page);
-        }
+        var page = await EditionPages.FindOrAddAsync(db, facsimile.EditionDate, pageNumber, pageName, cancellationToken).ConfigureAwait(false);
         await FacsimileAttacher.ReplaceAsync(db, facsimile, page, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         audit.Record(user.Actor, "page.facsimile", "EditionPage", page.Id,
             string.Create(CultureInfo.InvariantCulture, $"{facsimile.EditionDate:yyyy-MM-dd} 第{pageNumber}版（仅版面图）"));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return edition.Id;
+        return page.EditionId;
     }
 
     /// <summary>Deletes an upload that is not on an edition page; false when there is none.</summary>

@@ -125,19 +125,7 @@ public sealed class DraftCreator(NewsDbContext db, AuditLog audit, TimeProvider 
         }
         var batchNote = request.BatchKey is null ? string.Empty : " · 批次 " + request.BatchKey;
 
-        var edition = await db.Editions.AsTracking().Include(e => e.Pages).FirstOrDefaultAsync(e => e.Date == date, cancellationToken).ConfigureAwait(false);
-        if (edition is null)
-        {
-            var last = await db.Editions.MaxAsync(e => (int?)e.Number, cancellationToken).ConfigureAwait(false) ?? 0;
-            edition = new Edition { Date = date, Number = last + 1 };
-            db.Editions.Add(edition);
-        }
-        var editionPage = edition.Pages.FirstOrDefault(p => p.Number == pageNumber);
-        if (editionPage is null)
-        {
-            editionPage = new EditionPage { Number = pageNumber, Name = string.IsNullOrWhiteSpace(pageName) ? $"第{pageNumber}版" : pageName.Trim() };
-            edition.Pages.Add(editionPage);
-        }
+        var editionPage = await EditionPages.FindOrAddAsync(db, date, pageNumber, pageName, cancellationToken).ConfigureAwait(false);
         var units = await db.Units.Select(u => new { u.Id, u.Name, u.ShortName }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var startOrder = await db.Articles.Where(a => a.EditionPage == editionPage).MaxAsync(a => (int?)a.PageOrder, cancellationToken).ConfigureAwait(false) ?? 0;
 

@@ -10,7 +10,7 @@ namespace CivilizationNews.BrowserTests.Infrastructure;
 /// One test class's world: the real app on a Kestrel port on 127.0.0.1, over its own copy of the
 /// seeded demo database, and one headless Debian Chromium driven by Playwright.
 /// </summary>
-public sealed class PortalHost : IAsyncLifetime
+public class PortalHost : IAsyncLifetime
 {
     /// <summary>What a browser test's app runs with, on top of appsettings.json.</summary>
     private static readonly Dictionary<string, string?> Settings = new()
@@ -42,7 +42,12 @@ public sealed class PortalHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _factory = await PortalFactory.CreateAsync(settings: Settings, services: s => s.AddSingleton<ILogEventSink>(ServerLog));
+        await StartNeighboursAsync();
+        _factory = await PortalFactory.CreateAsync(settings: Settings, services: s =>
+        {
+            s.AddSingleton<ILogEventSink>(ServerLog);
+            ConfigureServices(s);
+        });
         BaseAddress = _factory.StartOnLoopback();
         // A warning at start-up (a bad setting, a pending migration) fails the class, too.
         Assert.True(ServerLog.Problems.Count == 0, "The server logged at start-up:\n" + string.Join('\n', ServerLog.Problems));
@@ -52,6 +57,14 @@ public sealed class PortalHost : IAsyncLifetime
             return;
         }
         (_playwright, _browser) = await Chromium.LaunchAsync();
+    }
+
+    /// <summary>For a host that needs something else beside the app (a picture site for pasted articles).</summary>
+    protected virtual Task StartNeighboursAsync() => Task.CompletedTask;
+
+    /// <summary>Services that replace the app's own, registered after them; only for what a browser cannot reach otherwise.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>A fresh browser context (its own cookies and storage) at the given screen size.</summary>
@@ -97,7 +110,7 @@ public sealed class PortalHost : IAsyncLifetime
     /// <summary>An HTTP client for the same server, for the bytes as served (before any script runs).</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_browser is not null)
         {
@@ -108,6 +121,7 @@ public sealed class PortalHost : IAsyncLifetime
         {
             await _factory.DisposeAsync();
         }
+        GC.SuppressFinalize(this);
     }
 
     private PortalFactory Factory => _factory ?? throw new InvalidOperationException("The host has not started.");

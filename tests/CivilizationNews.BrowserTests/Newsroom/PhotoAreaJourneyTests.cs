@@ -23,6 +23,24 @@ public sealed class PhotoAreaJourneyTests(PortalHost host) : IClassFixture<Porta
         await Assertions.Expect(session.Page.Locator("h1")).ToHaveTextAsync("工作台");
     }
 
+    /// <summary>A one-finger drag as the phone's touch screen reports it, through the DevTools protocol.</summary>
+    private static async Task TouchDragAsync(IPage page, float x, float fromY, float toY, int steps)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        Dictionary<string, object> At(string type, float y) => new()
+        {
+            ["type"] = type,
+            ["touchPoints"] = type == "touchEnd" ? Array.Empty<object>() : new object[] { new Dictionary<string, object> { ["x"] = x, ["y"] = y, ["id"] = 1 } },
+        };
+        await cdp.SendAsync("Input.dispatchTouchEvent", At("touchStart", fromY));
+        for (var i = 1; i <= steps; i++)
+        {
+            await cdp.SendAsync("Input.dispatchTouchEvent", At("touchMove", fromY + ((toY - fromY) * i / steps)));
+        }
+        await cdp.SendAsync("Input.dispatchTouchEvent", At("touchEnd", toY));
+        await cdp.DetachAsync();
+    }
+
     [Theory]
     [InlineData("phone")]
     [InlineData("desktop")]
@@ -97,17 +115,30 @@ public sealed class PhotoAreaJourneyTests(PortalHost host) : IClassFixture<Porta
         await Assertions.Expect(ids).ToHaveValueAsync($"{a},{b}");
         await Assertions.Expect(page.Locator("#photos-live")).ToContainTextAsync("已加入 2 张图片");
 
-        // Dragged by its handle (pointer events: mouse here, touch alike), B goes above A.
+        // Dragged by its handle, B goes above A: with a finger on the phone (touch events, which the browser
+        // turns into the pointer events the area listens to), with the mouse on the laptop.
         var handleB = page.Locator($".photo-card[data-id='{b}'] .photo-handle");
         var cardA = page.Locator($".photo-card[data-id='{a}']");
         // Both in view on a phone too: A's top at the top of the screen, B's handle below it.
         await cardA.EvaluateAsync("e => e.scrollIntoView({ block: 'start' })");
         var from = await handleB.BoundingBoxAsync() ?? throw new InvalidOperationException("no handle box");
-        await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2);
-        await page.Mouse.DownAsync();
         var to = await cardA.BoundingBoxAsync() ?? throw new InvalidOperationException("no card box");
-        await page.Mouse.MoveAsync(from.X + from.Width / 2, to.Y + 4, new() { Steps = 12 });
-        await page.Mouse.UpAsync();
+        var x = from.X + from.Width / 2;
+        if (screen.Mobile)
+        {
+            await page.EvaluateAsync("() => { window.cnCancels = 0; document.addEventListener('pointercancel', () => window.cnCancels++); }");
+            await TouchDragAsync(page, x, from.Y + from.Height / 2, to.Y + 4, steps: 12);
+            // The finger moved the card, not the page: had the browser taken the touch for scrolling, it would have
+            // cancelled the pointer (the handle's touch-action: none is what keeps it).
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => window.cnCancels"));
+        }
+        else
+        {
+            await page.Mouse.MoveAsync(x, from.Y + from.Height / 2);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(x, to.Y + 4, new() { Steps = 12 });
+            await page.Mouse.UpAsync();
+        }
         await Assertions.Expect(ids).ToHaveValueAsync($"{b},{a}");
         await Assertions.Expect(cards.First.Locator(".photo-card-number")).ToContainTextAsync($"第 1 张（题图） · #{b}");
 

@@ -242,6 +242,8 @@
         el.appendChild(strong);
       }
     });
+    // A heading is bold already: WeChat's and Word's <strong> inside one would only add ** marks to the subhead.
+    Array.prototype.forEach.call(root.querySelectorAll('h2 strong, h2 b, h3 strong, h3 b, h4 strong, h4 b'), unwrap);
     Array.prototype.forEach.call(root.querySelectorAll('*'), function (el) {
       Array.prototype.slice.call(el.attributes).forEach(function (a) {
         if (!keptAttributes[a.name.toLowerCase()]) { el.removeAttribute(a.name); }
@@ -471,7 +473,8 @@
     added = 0;
   }
 
-  function uploadFile(file, alt) {
+  function uploadFile(file, alt, progressList) {
+    var list = progressList || uploads;
     var row = document.createElement('li');
     row.className = 'upload-progress';
     var label = document.createElement('span');
@@ -486,8 +489,8 @@
       listFailed(file.name || '图片', '图片文件不能超过 10 MB，请压缩后再上传。');
       return;
     }
-    uploads.appendChild(row);
-    uploads.hidden = false;
+    list.appendChild(row);
+    list.hidden = false;
     pending++;
     status('正在上传图片…', false);
     var xhr = new XMLHttpRequest();
@@ -671,6 +674,60 @@
     e.preventDefault();
     files.forEach(function (f) { uploadFile(f, ''); });
   });
+  // The 图片 area takes files too: dropped onto it, or chosen (or taken with the camera) with its own button.
+  // Its uploads show their progress there and join the photo list like any other.
+  var photoArea = document.getElementById('photos');
+  if (photoArea && editable) {
+    var areaUploads = document.createElement('ul');
+    areaUploads.className = 'editor-uploads';
+    areaUploads.id = 'photo-uploads';
+    areaUploads.setAttribute('aria-label', '正在上传的图片');
+    areaUploads.hidden = true;
+    var areaPick = document.createElement('label');
+    areaPick.className = 'button button-secondary photo-upload';
+    areaPick.appendChild(document.createTextNode('上传图片'));
+    var areaFile = document.createElement('input');
+    areaFile.type = 'file';
+    areaFile.id = 'photo-area-file';
+    areaFile.accept = 'image/jpeg,image/png,image/webp';
+    areaFile.multiple = true;
+    areaFile.className = 'visually-hidden';
+    areaPick.appendChild(areaFile);
+    var areaHint = document.createElement('p');
+    areaHint.className = 'hint photo-drop-hint';
+    areaHint.textContent = '可把图片文件直接拖到这里上传。';
+    // Placed once admin-photos.js (which runs after this script) has drawn the area's tool row.
+    var placeUpload = function () {
+      var tools = photoArea.querySelector('.photo-tools');
+      var picker = document.getElementById('photo-picker-open');
+      if (tools && picker) { tools.insertBefore(areaPick, picker.nextSibling); } else { photoArea.appendChild(areaPick); }
+      photoArea.appendChild(areaHint);
+      photoArea.appendChild(areaUploads);
+    };
+    if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', placeUpload); } else { window.setTimeout(placeUpload, 0); }
+    var hasFiles = function (e) { return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0; };
+    photoArea.addEventListener('dragover', function (e) {
+      if (!hasFiles(e)) { return; }
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      photoArea.classList.add('photo-drop-active');
+    });
+    photoArea.addEventListener('dragleave', function (e) {
+      if (!e.relatedTarget || !photoArea.contains(e.relatedTarget)) { photoArea.classList.remove('photo-drop-active'); }
+    });
+    photoArea.addEventListener('drop', function (e) {
+      photoArea.classList.remove('photo-drop-active');
+      if (!hasFiles(e)) { return; }
+      e.preventDefault();
+      var files = imageFiles(e.dataTransfer.files);
+      if (!files.length) { listFailed(e.dataTransfer.files[0] ? e.dataTransfer.files[0].name : '文件', '只能上传 JPEG、PNG 或 WebP 图片。'); return; }
+      files.forEach(function (f) { uploadFile(f, '', areaUploads); });
+    });
+    areaFile.addEventListener('change', function () {
+      imageFiles(areaFile.files).forEach(function (f) { uploadFile(f, '', areaUploads); });
+      areaFile.value = '';
+    });
+  }
   if (fileInput) {
     fileInput.addEventListener('change', function () {
       imageFiles(fileInput.files).forEach(function (f) { uploadFile(f, ''); });

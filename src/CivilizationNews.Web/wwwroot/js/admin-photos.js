@@ -56,7 +56,7 @@
   var openButton = el('button', { type: 'button', 'class': 'button button-secondary', id: 'photo-picker-open', 'aria-haspopup': 'dialog', text: '从图片库选择' });
   var showNumbers = el('button', { type: 'button', 'class': 'link-button', 'aria-expanded': 'false', 'aria-controls': input.id, text: '输入图片库编号' });
   var count = el('span', { 'class': 'hint', id: 'photo-count' });
-  var empty = el('p', { 'class': 'hint photo-empty', text: '本稿还没有图片。可从图片库选择，或把图片拖入正文上传。' });
+  var empty = el('p', { 'class': 'hint photo-empty', text: '本稿还没有图片。可从图片库选择，或上传新图片。' });
   var list = el('ol', { 'class': 'photo-list', id: 'photo-list', 'aria-label': '本稿图片（按显示顺序）' });
   area.appendChild(el('div', { 'class': 'photo-tools' }, [openButton, count, showNumbers]));
   area.appendChild(empty);

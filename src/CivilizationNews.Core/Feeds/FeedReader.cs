@@ -49,7 +49,7 @@ public sealed class FeedReader(NewsDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return unit is null ? null
             : await ChannelAsync(unit.Name, $"{unit.Name}（{Units.UnitKinds.Label(unit.Kind)}）的全部报道",
-                a => a.Units.Any(u => u.UnitId == unit.Id), count, cancellationToken).ConfigureAwait(false);
+                a => db.ArticleUnits.Where(l => l.UnitId == unit.Id).Select(l => l.ArticleId).Contains(a.Id), count, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<FeedChannel?> ContributorAsync(string slug, int count, CancellationToken cancellationToken = default)
@@ -68,7 +68,7 @@ public sealed class FeedReader(NewsDbContext db, TimeProvider clock)
         var tag = await db.Tags.Where(t => t.Name == name).Select(t => new { t.Id, t.Name })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return tag is null ? null
-            : await ChannelAsync(tag.Name, $"与“{tag.Name}”相关的报道", a => a.Tags.Any(t => t.TagId == tag.Id), count, cancellationToken).ConfigureAwait(false);
+            : await ChannelAsync(tag.Name, $"与“{tag.Name}”相关的报道", a => db.ArticleTags.Where(l => l.TagId == tag.Id).Select(l => l.ArticleId).Contains(a.Id), count, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The latest published edition with its stories in print order (page, then place on the page).</summary>

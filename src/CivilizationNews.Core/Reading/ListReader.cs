@@ -40,7 +40,9 @@ public sealed class ListReader(NewsDbContext db, TimeProvider clock)
         {
             return null;
         }
-        var list = await PageAsync(a => a.Tags.Any(t => t.TagId == tag.Id), page, cancellationToken).ConfigureAwait(false);
+        // "Id in the tag's links" rather than a.Tags.Any(...), so that SQLite starts from the tag (see UnitReader).
+        var stories = db.ArticleTags.Where(l => l.TagId == tag.Id).Select(l => l.ArticleId);
+        var list = await PageAsync(a => stories.Contains(a.Id), page, cancellationToken).ConfigureAwait(false);
         return list is null ? null : new TagPage(tag.Name, list);
     }
 
@@ -53,10 +55,9 @@ public sealed class ListReader(NewsDbContext db, TimeProvider clock)
         {
             return null;
         }
-        var list = await PageAsync(
-            a => a.Credits.Any(c => c.ContributorId == person.Id)
-                || a.Photos.Any(p => p.Media!.CreditContributorId == person.Id),
-            page, cancellationToken).ConfigureAwait(false);
+        var written = db.ArticleCredits.Where(c => c.ContributorId == person.Id).Select(c => c.ArticleId);
+        var photographed = db.ArticlePhotos.Where(p => p.Media!.CreditContributorId == person.Id).Select(p => p.ArticleId);
+        var list = await PageAsync(a => written.Contains(a.Id) || photographed.Contains(a.Id), page, cancellationToken).ConfigureAwait(false);
         return list is null ? null : new ContributorPage(person.Name, person.Slug, person.UsualRole.Label(), person.Organisation, list);
     }
 

@@ -210,6 +210,9 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "ScheduledAt");
 
+                    b.HasIndex("Id", "Status", "PublishedAt")
+                        .HasDatabaseName("IX_Articles_Id_Status_PublishedAt");
+
                     b.HasIndex("SectionId", "Status", "PublishedAt");
 
                     b.ToTable("Articles");

@@ -41,6 +41,7 @@ public static class NewsCoreServices
         // Reading: the public pages.
         services.AddScoped<ArticleReader>();
         services.AddScoped<CivilizationNews.Core.Reading.Documents.StoryDocuments>();
+        services.AddScoped<CivilizationNews.Core.Reading.Documents.PageDocuments>();
         services.AddScoped<ListReader>();
         services.AddScoped<UnitReader>();
         services.AddScoped<EditionReader>();

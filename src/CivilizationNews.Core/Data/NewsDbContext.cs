@@ -72,6 +72,10 @@ public abstract class NewsDbContext(DbContextOptions options, AfterCommit? after
     public DbSet<StoryDocument> StoryDocuments => Set<StoryDocument>();
     public DbSet<ReadGeneration> ReadGenerations => Set<ReadGeneration>();
 
+    /// <summary>List pages ready to read (home, unit directory, unit profiles), deleted by tag in the transaction of a save that changes them.</summary>
+    public DbSet<PageDocument> PageDocuments => Set<PageDocument>();
+    public DbSet<PageDocumentTag> PageDocumentTags => Set<PageDocumentTag>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

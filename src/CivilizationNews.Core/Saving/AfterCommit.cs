@@ -15,12 +15,9 @@ namespace CivilizationNews.Core.Saving;
 public sealed partial class AfterCommit(ILogger<AfterCommit> logger, IPageCache? pageCache = null, ILinkPushNotifier? linkPush = null)
 {
     /// <summary>The output-cache tags of every page showing <paramref name="change"/>; every page when they cannot be worked out.</summary>
+    /// <remarks>Worked out with or without an output cache: the stored list pages (PageDocuments) go by the same tags.</remarks>
     internal async Task<IReadOnlySet<string>> PagesOfAsync(NewsDbContext db, ContentChange change, CancellationToken cancellationToken)
     {
-        if (pageCache is null)
-        {
-            return new HashSet<string>();
-        }
         try
         {
             return await new ContentTagResolver(db).ResolveAsync(change, cancellationToken).ConfigureAwait(false);

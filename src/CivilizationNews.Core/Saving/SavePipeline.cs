@@ -99,9 +99,13 @@ internal sealed class SavePipeline(NewsDbContext db, AfterCommit? afterCommit)
         pages.Settle();
         // Before the cache tags are worked out: resolving them adds the pages around the change to it.
         await ReadDocumentInvalidator.InvalidateAsync(db, pages.Change, cancellationToken).ConfigureAwait(false);
+        // The stored list pages go by the pages' tags, in this transaction; the output cache's copies after the commit.
+        var tags = afterCommit is not null
+            ? await afterCommit.PagesOfAsync(db, pages.Change, cancellationToken).ConfigureAwait(false)
+            : await new ContentTagResolver(db).ResolveAsync(pages.Change, cancellationToken).ConfigureAwait(false);
+        await PageDocuments.InvalidateAsync(db, tags, cancellationToken).ConfigureAwait(false);
         if (afterCommit is not null)
         {
-            var tags = await afterCommit.PagesOfAsync(db, pages.Change, cancellationToken).ConfigureAwait(false);
             _committing.Add((tags, pages.Change));
         }
     }

@@ -1,17 +1,19 @@
 using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Reading;
+using CivilizationNews.Core.Reading.Documents;
 using CivilizationNews.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;
 
-public sealed class HomeController(HomeReader home) : PortalController
+public sealed class HomeController(HomeReader home, PageDocuments documents) : PortalController
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var model = await home.GetAsync(cancellationToken);
+        var model = await documents.HomeAsync(home, cancellationToken)
+            ?? throw new InvalidOperationException("The home page reader returned nothing.");
         CacheTags(ContentTags.Home);
         SetMeta(new PageMeta(SiteName, $"{SiteName}数字报：运城本地新闻、市直单位动态与每日版面。", "/",
             model.Feature is { Photos.Count: > 0 } f ? PublicPaths.PhotoJpeg(f.Photos[0].MediaId) : null));

@@ -26,3 +26,25 @@ internal sealed class ReadGenerationConfiguration : IEntityTypeConfiguration<Rea
         builder.HasData(new ReadGeneration { Id = ReadGenerations.Row, Value = 0 });
     }
 }
+
+internal sealed class PageDocumentConfiguration : IEntityTypeConfiguration<PageDocument>
+{
+    public void Configure(EntityTypeBuilder<PageDocument> builder)
+    {
+        builder.HasKey(d => d.Key);
+        builder.Property(d => d.Key).HasMaxLength(PageDocuments.MaxKeyLength);
+        builder.Property(d => d.Json).IsRequired();
+        builder.HasMany(d => d.Tags).WithOne().HasForeignKey(t => t.Key).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PageDocumentTagConfiguration : IEntityTypeConfiguration<PageDocumentTag>
+{
+    public void Configure(EntityTypeBuilder<PageDocumentTag> builder)
+    {
+        // A save looks the documents up by tag.
+        builder.HasKey(t => new { t.Tag, t.Key });
+        builder.Property(t => t.Tag).HasMaxLength(PageDocuments.MaxTagLength);
+        builder.Property(t => t.Key).HasMaxLength(PageDocuments.MaxKeyLength);
+    }
+}

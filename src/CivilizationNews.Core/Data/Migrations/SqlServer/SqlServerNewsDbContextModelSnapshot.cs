@@ -1127,6 +1127,41 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.ToTable("SensitiveWords");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.PageDocument", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PageDocuments");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.PageDocumentTag", b =>
+                {
+                    b.Property<string>("Tag")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Tag", "Key");
+
+                    b.HasIndex("Key");
+
+                    b.ToTable("PageDocumentTags");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.ReadGeneration", b =>
                 {
                     b.Property<int>("Id")
@@ -1849,6 +1884,15 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.Navigation("Media");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.PageDocumentTag", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Reading.Documents.PageDocument", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("Key")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Search.SearchDocument", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Articles.Article", null)
@@ -1967,6 +2011,11 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
             modelBuilder.Entity("CivilizationNews.Core.Media.MediaItem", b =>
                 {
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.PageDocument", b =>
+                {
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("CivilizationNews.Core.Sections.Section", b =>

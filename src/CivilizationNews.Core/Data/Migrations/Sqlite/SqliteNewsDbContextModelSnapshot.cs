@@ -1085,6 +1085,41 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.ToTable("SensitiveWords");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.PageDocument", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PageDocuments");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.PageDocumentTag", b =>
+                {
+                    b.Property<string>("Tag")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Tag", "Key");
+
+                    b.HasIndex("Key");
+
+                    b.ToTable("PageDocumentTags");
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.ReadGeneration", b =>
                 {
                     b.Property<int>("Id")
@@ -1792,6 +1827,15 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.Navigation("Media");
                 });
 
+            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.PageDocumentTag", b =>
+                {
+                    b.HasOne("CivilizationNews.Core.Reading.Documents.PageDocument", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("Key")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivilizationNews.Core.Search.SearchDocument", b =>
                 {
                     b.HasOne("CivilizationNews.Core.Articles.Article", null)
@@ -1910,6 +1954,11 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("CivilizationNews.Core.Media.MediaItem", b =>
                 {
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("CivilizationNews.Core.Reading.Documents.PageDocument", b =>
+                {
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("CivilizationNews.Core.Sections.Section", b =>

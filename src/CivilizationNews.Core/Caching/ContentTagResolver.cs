@@ -21,6 +21,20 @@ public sealed class ContentTagResolver(NewsDbContext db)
             return tags;
         }
 
+        // A unit edited itself (a rename): every story card naming it as the primary unit shows the new name, on
+        // the lists of its stories' sections, tags and contributors too, not only on the unit's own pages.
+        if (change.UnitIds.Count > 0)
+        {
+            var edited = change.UnitIds.ToList();
+            var stories = db.ArticleUnits.Where(l => edited.Contains(l.UnitId) && l.IsPrimary).Select(l => l.ArticleId);
+            change.SectionIds.UnionWith(await db.Articles.Where(a => stories.Contains(a.Id)).Select(a => a.SectionId).Distinct()
+                .ToListAsync(cancellationToken).ConfigureAwait(false));
+            change.TagIds.UnionWith(await db.ArticleTags.Where(l => stories.Contains(l.ArticleId)).Select(l => l.TagId).Distinct()
+                .ToListAsync(cancellationToken).ConfigureAwait(false));
+            change.ContributorIds.UnionWith(await db.ArticleCredits.Where(l => stories.Contains(l.ArticleId)).Select(l => l.ContributorId).Distinct()
+                .ToListAsync(cancellationToken).ConfigureAwait(false));
+        }
+
         var articleIds = new HashSet<int>(change.ArticleIds);
         if (change.LinkedArticleIds.Count > 0)
         {

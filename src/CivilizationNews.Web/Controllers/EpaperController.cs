@@ -3,6 +3,7 @@ using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Media;
 using CivilizationNews.Core.Reading;
+using CivilizationNews.Core.Reading.Documents;
 using CivilizationNews.Core.Time;
 using CivilizationNews.Web.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace CivilizationNews.Web.Controllers;
 /// The digital edition (数字报): /epaper, /epaper/2021-12-10, /epaper/2021-12-10/5 (the page image with its
 /// stories as links, and their list), the page's image renditions and PDF, /epaper/archive.
 /// </summary>
-public sealed class EpaperController(EditionReader editions) : PortalController
+public sealed class EpaperController(EditionReader editions, PageDocuments documents) : PortalController
 {
     [HttpGet("/epaper")]
     public async Task<IActionResult> Latest(CancellationToken cancellationToken)
@@ -43,12 +44,11 @@ public sealed class EpaperController(EditionReader editions) : PortalController
     public async Task<IActionResult> Page(string date, string page, CancellationToken cancellationToken)
     {
         if (ParseDate(date) is not { } day || ParsePageNumber(page) is not { } number
-            || await editions.PageAsync(day, number, cancellationToken) is not { } view)
+            || await documents.EditionPageAsync(editions, day, number, cancellationToken) is not { } view)
         {
             return NotFoundPage();
         }
-        CacheTags([ContentTags.Epaper, ContentTags.Edition(day), .. view.Stories.Select(s => ContentTags.Article(s.Id)),
-            .. view.Stories.Where(s => s.Photo is not null).Select(s => ContentTags.Media(s.Photo!.MediaId))]);
+        CacheTags(PageDocuments.EditionPageTags(view));
         SetMeta(new PageMeta($"{ChinaTime.FormatShortDate(day)} 第{view.PageNumber}版 {view.PageName}",
             $"{SiteName}{ChinaTime.FormatDate(day)}第{view.PageNumber}版{view.PageName}。", PublicPaths.EditionPage(day, view.PageNumber)));
         return View("Page", view);

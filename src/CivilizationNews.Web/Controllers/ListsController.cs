@@ -1,18 +1,19 @@
 using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Reading;
+using CivilizationNews.Core.Reading.Documents;
 using CivilizationNews.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;
 
 /// <summary>Paged story lists by section, tag and contributor, and the list of corrections.</summary>
-public sealed class ListsController(ListReader lists) : PortalController
+public sealed class ListsController(ListReader lists, PageDocuments documents) : PortalController
 {
     [HttpGet("/section/{slug}")]
     public async Task<IActionResult> Section(string slug, [FromQuery] string? page, CancellationToken cancellationToken)
     {
-        if (ParsePage(page) is not { } number || await lists.SectionAsync(slug, number, cancellationToken) is not { } result)
+        if (ParsePage(page) is not { } number || await documents.SectionAsync(lists, slug, number, cancellationToken) is not { } result)
         {
             return NotFoundPage();
         }

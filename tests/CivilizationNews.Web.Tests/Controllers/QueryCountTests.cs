@@ -64,7 +64,7 @@ public sealed class QueryCountTests
     {
         // page type, the most commands it may issue: what each issues today, measured on the page of
         // its type that shows the most stories, units, photos and credits in the demo content.
-        // The first read of a story, the home page, the unit directory or a unit profile builds its read document
+        // The first read of a story, the home page, a section list, an e-paper page, the unit directory or a unit profile builds its read document
         // and stores it (reading the read generation, then one short transaction); every later read is the stored
         // document and the section navigation every page has, and for a story its related stories
         // (Core/Reading/Documents).
@@ -73,7 +73,8 @@ public sealed class QueryCountTests
         { "article", 18 },
         { "article-stored", 3 },
         { "feature", 8 },
-        { "section", 4 },
+        { "section", 12 },
+        { "section-stored", 2 },
         { "tag", 4 },
         { "contributor", 4 },
         { "units", 11 },
@@ -82,7 +83,8 @@ public sealed class QueryCountTests
         { "unit-stored", 2 },
         // The e-paper reads its pages' facsimiles (one query), and a page its stories' regions (one more).
         { "epaper-date", 7 },
-        { "epaper-page", 9 },
+        { "epaper-page", 30 },
+        { "epaper-page-stored", 2 },
         { "epaper-archive", 2 },
         { "feed", 6 },
         { "sitemap", 1 },
@@ -118,9 +120,9 @@ public sealed class QueryCountTests
             {
                 ["home"] = "/", ["article"] = $"/article/{article}", ["article-stored"] = $"/article/{article}", ["feature"] = $"/feature/{feature}",
                 ["section"] = $"/section/{section}", ["tag"] = $"/tag/{Uri.EscapeDataString(tag)}", ["contributor"] = $"/contributor/{contributor}",
-                ["units"] = "/units", ["unit"] = $"/unit/{unit}", ["home-stored"] = "/", ["units-stored"] = "/units", ["unit-stored"] = $"/unit/{unit}",
+                ["units"] = "/units", ["unit"] = $"/unit/{unit}", ["home-stored"] = "/", ["section-stored"] = $"/section/{section}", ["units-stored"] = "/units", ["unit-stored"] = $"/unit/{unit}",
                 ["epaper-date"] = $"/epaper/{date}",
-                ["epaper-page"] = $"/epaper/{date}/{page.Number}", ["epaper-archive"] = "/epaper/archive",
+                ["epaper-page"] = $"/epaper/{date}/{page.Number}", ["epaper-page-stored"] = $"/epaper/{date}/{page.Number}", ["epaper-archive"] = "/epaper/archive",
                 ["feed"] = $"/unit/{unit}/rss", ["sitemap"] = "/sitemap.xml", ["corrections"] = "/corrections",
             };
         });

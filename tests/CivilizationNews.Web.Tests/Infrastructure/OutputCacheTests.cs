@@ -170,12 +170,21 @@ public sealed class OutputCacheTests
     public async Task A_rolled_back_change_evicts_nothing_and_a_unit_rename_evicts_its_pages()
     {
         await using var factory = await PortalFactory.CreateAsync();
-        var unit = await factory.QueryAsync(db => db.Units.Where(u => u.Articles.Any(l => l.Article!.Status == ArticleStatus.Published))
-            .Select(u => new { u.Id, u.Slug, u.Name }).FirstAsync(Ct));
+        // A unit that is the primary unit of a published story, whose card on its section's list names the unit.
+        var unit = await factory.QueryAsync(db => db.Units.Where(u => u.Articles.Any(l => l.IsPrimary && l.Article!.Status == ArticleStatus.Published))
+            .Select(u => new
+            {
+                u.Id, u.Slug, u.Name, u.ShortName,
+                Section = u.Articles.Where(l => l.IsPrimary && l.Article!.Status == ArticleStatus.Published)
+                    .OrderByDescending(l => l.Article!.PublishedAt).Select(l => l.Article!.Section!.Slug).First(),
+            }).FirstAsync(Ct));
         var reader = AdminClient.Anonymous(factory);
         var profile = $"/unit/{unit.Slug}";
+        var section = $"/section/{unit.Section}";
         await GetAsync(reader, profile);
         Assert.True((await GetAsync(reader, profile)).Hit);
+        await GetAsync(reader, section);
+        Assert.True((await GetAsync(reader, section)).Hit);
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -189,12 +198,18 @@ public sealed class OutputCacheTests
 
         await factory.QueryAsync(async db =>
         {
-            (await db.Units.AsTracking().SingleAsync(u => u.Id == unit.Id, Ct)).Name = unit.Name + "（新）";
+            var tracked = await db.Units.AsTracking().SingleAsync(u => u.Id == unit.Id, Ct);
+            tracked.Name = unit.Name + "（新）";
+            tracked.ShortName = unit.ShortName + "新";
             return await db.SaveChangesAsync(Ct);
         });
         var (hit, body) = await GetAsync(reader, profile);
         Assert.False(hit);
         Assert.Contains(unit.Name + "（新）", body, StringComparison.Ordinal);
+        // The section's list names the unit on its story's card: it goes too (it used to be kept, with the old name).
+        (hit, body) = await GetAsync(reader, section);
+        Assert.False(hit);
+        Assert.Contains(unit.ShortName + "新", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,12 +13,15 @@ namespace CivilizationNews.Core.Reading.Documents;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(HomeView))]
 [JsonSerializable(typeof(UnitProfile))]
+[JsonSerializable(typeof(SectionPage))]
+[JsonSerializable(typeof(EditionPageView))]
 [JsonSerializable(typeof(IReadOnlyList<UnitGroup>))]
 public sealed partial class PageDocumentJson : JsonSerializerContext;
 
 /// <summary>
 /// List pages for readers read as one stored document: the home page (fourteen commands to build, about 60 ms
-/// at 100,000 stories), the unit directory (a count over every story-unit link) and each page of a unit profile.
+/// at 100,000 stories), the unit directory (a count over every story-unit link), each page of a unit profile and
+/// each page of a section's list and each page of the digital edition.
 /// A missing or expired document is built by the page's reader, stored with the page's output-cache tags, and
 /// served.
 /// <list type="bullet">
@@ -64,6 +67,24 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
     public Task<UnitProfile?> UnitProfileAsync(UnitReader reader, string slug, int page, CancellationToken cancellationToken = default) =>
         GetAsync(FormattableString.Invariant($"unit/1/{slug}/{page}"), PageDocumentJson.Default.UnitProfile,
             token => reader.ProfileAsync(slug, page, token), UnitTags, cancellationToken);
+
+    /// <summary>Page <paramref name="page"/> of a section's list (<c>/section/{slug}</c>), or null when there is no such section or page.</summary>
+    public Task<SectionPage?> SectionAsync(ListReader reader, string slug, int page, CancellationToken cancellationToken = default) =>
+        GetAsync(FormattableString.Invariant($"section/1/{slug}/{page}"), PageDocumentJson.Default.SectionPage,
+            token => reader.SectionAsync(slug, page, token), s => [ContentTags.Section(s.Section.Slug)], cancellationToken);
+
+    /// <summary>A page of the digital edition (<c>/epaper/{date}/{page}</c>), or null when the edition or page is not public.</summary>
+    public Task<EditionPageView?> EditionPageAsync(EditionReader reader, DateOnly date, int page, CancellationToken cancellationToken = default) =>
+        GetAsync(FormattableString.Invariant($"epaper/1/{date:yyyy-MM-dd}/{page}"), PageDocumentJson.Default.EditionPageView,
+            token => reader.PageAsync(date, page, token), EditionPageTags, cancellationToken);
+
+    /// <summary>What an e-paper page shows: the edition (its page list, its facsimiles), its stories and their photos.</summary>
+    public static IEnumerable<string> EditionPageTags(EditionPageView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return [ContentTags.Epaper, ContentTags.Edition(view.Date), .. view.Stories.Select(s => ContentTags.Article(s.Id)),
+            .. view.Stories.Where(s => s.Photo is not null).Select(s => ContentTags.Media(s.Photo!.MediaId))];
+    }
 
     /// <summary>What a unit profile shows: the unit and its photos (the same tags the page is cached under).</summary>
     public static IEnumerable<string> UnitTags(UnitProfile unit)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CivilizationNews.Core.Articles;
 using CivilizationNews.Core.Data;
+using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Reading.Documents;
 using CivilizationNews.Core.Tests.Support;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CivilizationNews.Core.Tests.Reading.Documents;
 
 /// <summary>
-/// The home page, the unit directory and unit profiles are read from stored documents, and every save that
+/// The home page, the unit directory, unit profiles, section lists and e-paper pages are read from stored documents, and every save that
 /// changes what one of them shows deletes it in the same transaction (by the pages' output-cache tags): what a
 /// reader gets is what the tables give, through publish, edit, withdraw, delete and unit renames; a page read
 /// while a save commits is not kept; an old document is built again.
@@ -50,6 +51,12 @@ public sealed class PageDocumentsTests
         return (await Documents(f, db).UnitDirectoryAsync(Units(f, db), Ct))!;
     }
 
+    private static async Task<SectionPage?> ReadSectionAsync(NewsroomFixture f)
+    {
+        await using var db = f.Context();
+        return await Documents(f, db).SectionAsync(new ListReader(db, f.Clock), "wenming", 1, Ct);
+    }
+
     private static string Json<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.Serialize(value, type);
 
     /// <summary>Every page read through its document equals the page the readers build from the tables now.</summary>
@@ -58,8 +65,10 @@ public sealed class PageDocumentsTests
         HomeView truthHome;
         UnitProfile? truthUnit;
         IReadOnlyList<UnitGroup> truthDirectory;
+        SectionPage? truthSection;
         await using (var db = f.Context())
         {
+            truthSection = await new ListReader(db, f.Clock).SectionAsync("wenming", 1, Ct);
             truthHome = await Home(f, db).GetAsync(Ct);
             truthUnit = await Units(f, db).ProfileAsync(Slug, 1, Ct);
             truthDirectory = await Units(f, db).DirectoryAsync(Ct);
@@ -73,6 +82,7 @@ public sealed class PageDocumentsTests
         }
         Assert.Equal(Json(truthDirectory, PageDocumentJson.Default.IReadOnlyListUnitGroup),
             Json(await ReadDirectoryAsync(f), PageDocumentJson.Default.IReadOnlyListUnitGroup));
+        Assert.Equal(Json(truthSection!, PageDocumentJson.Default.SectionPage), Json((await ReadSectionAsync(f))!, PageDocumentJson.Default.SectionPage));
     }
 
     private static async Task<int> StoredAsync(NewsroomFixture f)
@@ -111,9 +121,10 @@ public sealed class PageDocumentsTests
         var first = await PublishLaterAsync(f, "图书馆延长开放时间", unitId);
 
         await AssertCurrentAsync(f);
-        Assert.Equal(3, await StoredAsync(f));
+        Assert.Equal(4, await StoredAsync(f));
         await RetitleBehindTheSavePathAsync(f, first, "绕过保存路径的标题");
         Assert.Equal("图书馆延长开放时间", (await ReadHomeAsync(f)).Latest[0].Title);
+        Assert.Equal("图书馆延长开放时间", (await ReadSectionAsync(f))!.Articles.Items[0].Title);
         Assert.Equal("图书馆延长开放时间", (await ReadUnitAsync(f))!.Coverage.Items[0].Title);
 
         // Through the save path, the next reader of each page gets the new story (and, built again, the retitled one).
@@ -221,6 +232,63 @@ public sealed class PageDocumentsTests
         }
         await RetitleBehindTheSavePathAsync(f, id, "第三个标题");
         Assert.Equal("第三个标题", (await ReadHomeAsync(f)).Latest[0].Title);
+    }
+
+    [Fact]
+    public async Task An_e_paper_page_follows_its_stories_and_a_page_rename()
+    {
+        using var f = await NewsroomFixture.CreateAsync();
+        var unitId = await UnitAsync(f);
+        var a = await PublishLaterAsync(f, "版面上的第一篇", unitId);
+        var b = await PublishLaterAsync(f, "版面上的第二篇", unitId);
+        var day = new DateOnly(2021, 12, 10);
+        int pageId;
+        await using (var db = f.Context())
+        {
+            var page = new EditionPage { Edition = new Edition { Date = day, Number = 1234, IsPublished = true }, Number = 5, Name = "专版" };
+            db.EditionPages.Add(page);
+            await db.SaveChangesAsync(Ct);
+            pageId = page.Id;
+            foreach (var (id, order) in new[] { (a, 1), (b, 2) })
+            {
+                var article = await db.Articles.AsTracking().SingleAsync(x => x.Id == id, Ct);
+                article.EditionPageId = pageId;
+                article.PageOrder = order;
+                await db.SaveChangesAsync(Ct);
+            }
+        }
+
+        async Task<EditionPageView?> ReadAsync()
+        {
+            await using var db = f.Context();
+            return await Documents(f, db).EditionPageAsync(new EditionReader(db, f.Clock), day, 5, Ct);
+        }
+        async Task AssertPageCurrentAsync()
+        {
+            EditionPageView? truth;
+            await using (var db = f.Context())
+            {
+                truth = await new EditionReader(db, f.Clock).PageAsync(day, 5, Ct);
+            }
+            Assert.Equal(Json(truth!, PageDocumentJson.Default.EditionPageView), Json((await ReadAsync())!, PageDocumentJson.Default.EditionPageView));
+        }
+
+        await AssertPageCurrentAsync();
+        Assert.Equal([a, b], (await ReadAsync())!.Stories.Select(s => s.Id));
+        await using (var db = f.Context())
+        {
+            Assert.Equal(WorkflowOutcome.Done, (await f.Workflow(db).MoveAsync(b, ArticleStatus.Withdrawn, NewsroomFixture.Editor, "核实中", cancellationToken: Ct)).Outcome);
+        }
+        await AssertPageCurrentAsync();
+        Assert.Equal([a], (await ReadAsync())!.Stories.Select(s => s.Id));
+        await using (var db = f.Context())
+        {
+            var page = await db.EditionPages.AsTracking().SingleAsync(p => p.Id == pageId, Ct);
+            page.Name = "文明创建专版";
+            await db.SaveChangesAsync(Ct);
+        }
+        await AssertPageCurrentAsync();
+        Assert.Equal("文明创建专版", (await ReadAsync())!.PageName);
     }
 
     [Fact]

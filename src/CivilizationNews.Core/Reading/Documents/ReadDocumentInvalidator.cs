@@ -10,13 +10,14 @@ namespace CivilizationNews.Core.Reading.Documents;
 /// document built from what was read before the commit is not stored after it. What goes, for what changed:
 /// <list type="bullet">
 /// <item>a story (published now or before): its document, the documents that link to it as previous or next
-/// (its old neighbours, and any whose link text is its title), and the documents of its new neighbours;</item>
+/// (its old neighbours, and any whose link text is its title), the documents of its new neighbours, and the
+/// documents of every story sharing one of its units or tags (their related stories may change);</item>
 /// <item>a unit, tag, contributor or photo edited: the documents of the stories that show it;</item>
 /// <item>a published feature, or an edition or page: the documents of the stories in it;</item>
 /// <item>a section, or anything deleted that stories link to: every document.</item>
 /// </list>
-/// Related stories are not in documents (see <see cref="StoryDocumentData"/>), so publishing a story does not
-/// reach every story sharing one of its units.
+/// The stories of a unit or tag are found from its links (an index), so a publish deletes as many documents as
+/// its units and tags have stories, as the output cache evicts their pages.
 /// </summary>
 internal static class ReadDocumentInvalidator
 {
@@ -34,8 +35,28 @@ internal static class ReadDocumentInvalidator
 
         var stories = change.ArticleIds.Union(change.LinkedArticleIds).ToList();
         var work = new List<IQueryable<StoryDocument>>();
+        // Related stories are stored with each page: a changed public story's units and tags (and those it left)
+        // reach every story sharing them.
+        var unitIds = new HashSet<int>(change.UnitIds);
+        var tagIds = new HashSet<int>(change.TagIds);
         // No documents yet (a fresh import, the bench seed): nothing to find, but a reader may be building one.
         var any = await documents.AnyAsync(cancellationToken).ConfigureAwait(false);
+        if (stories.Count > 0 && any)
+        {
+            // Public stories only: a draft's links are in nobody's related stories.
+            var linked = change.LinkedArticleIds.ToList();
+            var publicStories = change.ArticleIds.Union(await db.Articles.Where(a => linked.Contains(a.Id) && a.Status == Articles.ArticleStatus.Published)
+                .Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false)).ToList();
+            if (publicStories.Count > 0)
+            {
+                unitIds.UnionWith(change.LinkedUnitIds);
+                tagIds.UnionWith(change.LinkedTagIds);
+                unitIds.UnionWith(await db.ArticleUnits.Where(l => publicStories.Contains(l.ArticleId)).Select(l => l.UnitId)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false));
+                tagIds.UnionWith(await db.ArticleTags.Where(l => publicStories.Contains(l.ArticleId)).Select(l => l.TagId)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false));
+            }
+        }
         if (stories.Count > 0 && any)
         {
             var neighbours = new List<int>();
@@ -53,25 +74,30 @@ internal static class ReadDocumentInvalidator
                 || (d.PreviousId != null && stories.Contains(d.PreviousId.Value))
                 || (d.NextId != null && stories.Contains(d.NextId.Value))));
         }
-        if (change.UnitIds.Count > 0)
+        // Each as "documents of the stories in these links", read from the links' indexes, not a scan of every document.
+        if (unitIds.Count > 0)
         {
-            var ids = change.UnitIds.ToList();
-            work.Add(documents.Where(d => db.ArticleUnits.Any(l => l.ArticleId == d.ArticleId && ids.Contains(l.UnitId))));
+            var ids = unitIds.ToList();
+            var shown = db.ArticleUnits.Where(l => ids.Contains(l.UnitId)).Select(l => l.ArticleId);
+            work.Add(documents.Where(d => shown.Contains(d.ArticleId)));
         }
-        if (change.TagIds.Count > 0)
+        if (tagIds.Count > 0)
         {
-            var ids = change.TagIds.ToList();
-            work.Add(documents.Where(d => db.ArticleTags.Any(l => l.ArticleId == d.ArticleId && ids.Contains(l.TagId))));
+            var ids = tagIds.ToList();
+            var shown = db.ArticleTags.Where(l => ids.Contains(l.TagId)).Select(l => l.ArticleId);
+            work.Add(documents.Where(d => shown.Contains(d.ArticleId)));
         }
         if (change.ContributorIds.Count > 0)
         {
             var ids = change.ContributorIds.ToList();
-            work.Add(documents.Where(d => db.ArticleCredits.Any(l => l.ArticleId == d.ArticleId && ids.Contains(l.ContributorId))));
+            var shown = db.ArticleCredits.Where(l => ids.Contains(l.ContributorId)).Select(l => l.ArticleId);
+            work.Add(documents.Where(d => shown.Contains(d.ArticleId)));
         }
         if (change.MediaIds.Count > 0)
         {
             var ids = change.MediaIds.ToList();
-            work.Add(documents.Where(d => db.ArticlePhotos.Any(l => l.ArticleId == d.ArticleId && ids.Contains(l.MediaId))));
+            var shown = db.ArticlePhotos.Where(l => ids.Contains(l.MediaId)).Select(l => l.ArticleId);
+            work.Add(documents.Where(d => shown.Contains(d.ArticleId)));
         }
         var features = change.FeatureIds.Union(change.LinkedFeatureIds).ToList();
         if (features.Count > 0)

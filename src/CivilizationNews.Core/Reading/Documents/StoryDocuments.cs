@@ -12,7 +12,7 @@ namespace CivilizationNews.Core.Reading.Documents;
 public sealed record StoryPage(ArticleDetail Article, SafeHtml Body);
 
 /// <summary>
-/// What a <see cref="StoryDocument"/> holds: the page without related stories, and what chooses them. <paramref name="Format"/>
+/// What a <see cref="StoryDocument"/> holds: the page, related stories included, and the units and tags that chose them. <paramref name="Format"/>
 /// is <see cref="StoryDocuments.Format"/> when it was written: a document of another format (written before the page
 /// gained or changed a field) is built again on its next read, so an upgrade never serves a page with a field missing.
 /// </summary>
@@ -23,8 +23,8 @@ internal sealed record StoryDocumentData(int Format, ArticleDetail Article, stri
 internal sealed partial class ReadDocumentJson : JsonSerializerContext;
 
 /// <summary>
-/// Story pages for readers, read as one stored document plus one query for the related stories (about two
-/// commands where building the page takes fourteen and a Markdown render). A missing document — a story
+/// Story pages for readers, read as one stored document (one command where building the page takes fifteen and a
+/// Markdown render). A missing document — a story
 /// never read since it or something it shows was saved — is built from the tables, rendered once, stored,
 /// and served. See <see cref="StoryDocument"/> for how documents stay current.
 /// </summary>
@@ -39,9 +39,9 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
 
     /// <summary>
     /// The shape of <see cref="StoryDocumentData"/>: raise it with any change to <see cref="ArticleDetail"/> or to what the
-    /// document holds (2: corrections).
+    /// document holds (2: corrections; 3: related stories stored with the page).
     /// </summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     /// <summary>The public page of story <paramref name="id"/>, or null when it is not public now.</summary>
     public async Task<StoryPage?> GetAsync(int id, CancellationToken cancellationToken = default)
@@ -57,8 +57,7 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         {
             return null;
         }
-        var related = await reader.RelatedAsync(id, data.UnitIds, data.TagIds, now, cancellationToken).ConfigureAwait(false);
-        return new StoryPage(data.Article with { Related = related }, new SafeHtml(data.BodyHtml));
+        return new StoryPage(data.Article, new SafeHtml(data.BodyHtml));
     }
 
     /// <summary>
@@ -105,8 +104,9 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
             return null;
         }
         var body = renderer.Render(story.Detail.Body, story.Detail.Dateline);
+        var related = await reader.RelatedAsync(id, story.UnitIds, story.TagIds, now, cancellationToken).ConfigureAwait(false);
         // The Markdown is not kept: the page shows the rendered body.
-        return new StoryDocumentData(Format, story.Detail with { Body = string.Empty }, body.Value, story.UnitIds, story.TagIds);
+        return new StoryDocumentData(Format, story.Detail with { Body = string.Empty, Related = related }, body.Value, story.UnitIds, story.TagIds);
     }
 
     /// <summary>

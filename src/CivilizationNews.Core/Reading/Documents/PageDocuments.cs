@@ -50,9 +50,6 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
     private static readonly Func<NewsDbContext, string, Task<Row?>> Lookup = EF.CompileAsyncQuery(
         (NewsDbContext context, string key) => context.PageDocuments.Where(d => d.Key == key).Select(d => new Row(d.Json, d.BuiltAt)).FirstOrDefault());
 
-    private static readonly Func<NewsDbContext, Task<long>> Generation = EF.CompileAsyncQuery(
-        (NewsDbContext context) => context.ReadGenerations.Where(g => g.Id == ReadGenerations.Row).Select(g => g.Value).First());
-
     /// <summary>The home page (<c>/</c>).</summary>
     public Task<HomeView?> HomeAsync(HomeReader reader, CancellationToken cancellationToken = default) =>
         GetAsync("home/1", PageDocumentJson.Default.HomeView, async token => await reader.GetAsync(token).ConfigureAwait(false),
@@ -109,7 +106,7 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
             return stored;
         }
         // The count first: if a save commits while the page is read, the count has moved and the page is not kept.
-        var generation = await Generation(db).ConfigureAwait(false);
+        var generation = await ReadGenerations.Current(db).ConfigureAwait(false);
         var page = await build(cancellationToken).ConfigureAwait(false);
         if (page is not null)
         {
@@ -129,8 +126,7 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
         {
             return;
         }
-        await db.ReadGenerations.Where(g => g.Id == ReadGenerations.Row)
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Value, g => g.Value + 1), cancellationToken).ConfigureAwait(false);
+        await ReadGenerations.AdvanceAsync(db, cancellationToken).ConfigureAwait(false);
         if (tags.Contains(ContentTags.Site))
         {
             await db.PageDocumentTags.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
@@ -183,23 +179,13 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
         };
         try
         {
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            await ReadGenerations.StoreUnlessMovedAsync(db, generation, async token =>
             {
-                var transaction = await db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
-                {
-                    var current = await db.ReadGenerations.Where(g => g.Id == ReadGenerations.Row && g.Value == generation)
-                        .ExecuteUpdateAsync(s => s.SetProperty(g => g.Value, g => g.Value), token).ConfigureAwait(false);
-                    if (current != 1)
-                    {
-                        return;
-                    }
-                    await db.PageDocumentTags.Where(t => t.Key == key).ExecuteDeleteAsync(token).ConfigureAwait(false);
-                    await db.PageDocuments.Where(d => d.Key == key).ExecuteDeleteAsync(token).ConfigureAwait(false);
-                    db.PageDocuments.Add(document);
-                    await db.SaveChangesAsync(token).ConfigureAwait(false);
-                    await transaction.CommitAsync(token).ConfigureAwait(false);
-                }
+                await db.PageDocumentTags.Where(t => t.Key == key).ExecuteDeleteAsync(token).ConfigureAwait(false);
+                await db.PageDocuments.Where(d => d.Key == key).ExecuteDeleteAsync(token).ConfigureAwait(false);
+                db.PageDocuments.Add(document);
+                await db.SaveChangesAsync(token).ConfigureAwait(false);
+                return true;
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is DbUpdateException or DbException)

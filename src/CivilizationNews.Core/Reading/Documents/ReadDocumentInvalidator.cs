@@ -28,7 +28,7 @@ internal static class ReadDocumentInvalidator
         var documents = db.StoryDocuments;
         if (change.Tags.Contains(ContentTags.Site))
         {
-            await AdvanceAsync(db, cancellationToken).ConfigureAwait(false);
+            await ReadGenerations.AdvanceAsync(db, cancellationToken).ConfigureAwait(false);
             await documents.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -114,7 +114,7 @@ internal static class ReadDocumentInvalidator
         }
         if (!any && !change.IsEmpty)
         {
-            await AdvanceAsync(db, cancellationToken).ConfigureAwait(false);
+            await ReadGenerations.AdvanceAsync(db, cancellationToken).ConfigureAwait(false);
             return;
         }
         if (work.Count == 0)
@@ -123,14 +123,10 @@ internal static class ReadDocumentInvalidator
         }
         // The generation row first: a reader storing a document holds it for a moment, so taking it before the
         // documents' rows means a save and a reader never wait on each other in opposite orders.
-        await AdvanceAsync(db, cancellationToken).ConfigureAwait(false);
+        await ReadGenerations.AdvanceAsync(db, cancellationToken).ConfigureAwait(false);
         foreach (var query in work)
         {
             await query.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static Task<int> AdvanceAsync(NewsDbContext db, CancellationToken cancellationToken) =>
-        db.ReadGenerations.Where(g => g.Id == ReadGenerations.Row)
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Value, g => g.Value + 1), cancellationToken);
 }

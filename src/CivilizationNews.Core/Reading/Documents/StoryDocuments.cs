@@ -34,9 +34,6 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
     private static readonly Func<NewsDbContext, int, Task<string?>> Lookup = EF.CompileAsyncQuery(
         (NewsDbContext context, int id) => context.StoryDocuments.Where(d => d.ArticleId == id).Select(d => d.Json).FirstOrDefault());
 
-    private static readonly Func<NewsDbContext, Task<long>> Generation = EF.CompileAsyncQuery(
-        (NewsDbContext context) => context.ReadGenerations.Where(g => g.Id == ReadGenerations.Row).Select(g => g.Value).First());
-
     /// <summary>
     /// The shape of <see cref="StoryDocumentData"/>: raise it with any change to <see cref="ArticleDetail"/> or to what the
     /// document holds (2: corrections; 3: related stories stored with the page).
@@ -73,7 +70,7 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         {
             foreach (var id in batch)
             {
-                var generation = await Generation(db).ConfigureAwait(false);
+                var generation = await ReadGenerations.Current(db).ConfigureAwait(false);
                 if (await ReadAsync(id, now, cancellationToken).ConfigureAwait(false) is { } data
                     && await TryStoreAsync(id, data, generation, replace: true, cancellationToken).ConfigureAwait(false))
                 {
@@ -88,7 +85,7 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
     private async Task<StoryDocumentData?> BuildAsync(int id, DateTime now, bool replace, CancellationToken cancellationToken)
     {
         // The count first: if a save commits while the story is read, the count has moved and the document is not kept.
-        var generation = await Generation(db).ConfigureAwait(false);
+        var generation = await ReadGenerations.Current(db).ConfigureAwait(false);
         if (await ReadAsync(id, now, cancellationToken).ConfigureAwait(false) is not { } data)
         {
             return null;
@@ -123,29 +120,17 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         };
         try
         {
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            return await ReadGenerations.StoreUnlessMovedAsync(db, generation, async token =>
             {
-                var transaction = await db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
+                var existing = await db.StoryDocuments.Where(d => d.ArticleId == id).ExecuteDeleteAsync(token).ConfigureAwait(false);
+                if (existing > 0 && !replace)
                 {
-                    var current = await db.ReadGenerations.Where(g => g.Id == ReadGenerations.Row && g.Value == generation)
-                        .ExecuteUpdateAsync(s => s.SetProperty(g => g.Value, g => g.Value), token).ConfigureAwait(false);
-                    if (current != 1)
-                    {
-                        return false;
-                    }
-                    var existing = await db.StoryDocuments.Where(d => d.ArticleId == id).ExecuteDeleteAsync(token).ConfigureAwait(false);
-                    if (existing > 0 && !replace)
-                    {
-                        // Another reader stored it meanwhile, from the same generation: keep theirs.
-                        await transaction.RollbackAsync(token).ConfigureAwait(false);
-                        return false;
-                    }
-                    db.StoryDocuments.Add(document);
-                    await db.SaveChangesAsync(token).ConfigureAwait(false);
-                    await transaction.CommitAsync(token).ConfigureAwait(false);
-                    return true;
+                    // Another reader stored it meanwhile, from the same generation: keep theirs.
+                    return false;
                 }
+                db.StoryDocuments.Add(document);
+                await db.SaveChangesAsync(token).ConfigureAwait(false);
+                return true;
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is DbUpdateException or DbException)
@@ -163,8 +148,45 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
     private static partial void LogNotStored(ILogger logger, Exception exception, int articleId);
 }
 
-/// <summary>The read-generation row's key.</summary>
+/// <summary>
+/// The read generation (one <see cref="ReadGeneration"/> row), shared by story and page documents: every save that
+/// deletes documents moves it on inside its transaction, and a reader stores a document only while it still has the
+/// value the reader saw before reading, so a page read before a save committed is never stored after it.
+/// </summary>
 public static class ReadGenerations
 {
+    /// <summary>The row's key.</summary>
     public const int Row = 1;
+
+    /// <summary>The value now; a reader takes it before it reads what it will store.</summary>
+    internal static readonly Func<NewsDbContext, Task<long>> Current = EF.CompileAsyncQuery(
+        (NewsDbContext context) => context.ReadGenerations.Where(g => g.Id == Row).Select(g => g.Value).First());
+
+    /// <summary>Moves it on; inside a saving transaction, before that transaction deletes any document.</summary>
+    internal static Task<int> AdvanceAsync(NewsDbContext db, CancellationToken cancellationToken) =>
+        db.ReadGenerations.Where(g => g.Id == Row).ExecuteUpdateAsync(s => s.SetProperty(g => g.Value, g => g.Value + 1), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="store"/> in a transaction that first takes the generation row's write lock — which every
+    /// invalidating save holds until it commits — and only while the value is still <paramref name="seen"/>. The
+    /// transaction commits when <paramref name="store"/> returns true and rolls back otherwise. True when it committed.
+    /// </summary>
+    internal static Task<bool> StoreUnlessMovedAsync(NewsDbContext db, long seen, Func<CancellationToken, Task<bool>> store,
+        CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            var transaction = await db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var current = await db.ReadGenerations.Where(g => g.Id == Row && g.Value == seen)
+                    .ExecuteUpdateAsync(s => s.SetProperty(g => g.Value, g => g.Value), token).ConfigureAwait(false);
+                if (current != 1 || !await store(token).ConfigureAwait(false))
+                {
+                    await transaction.RollbackAsync(token).ConfigureAwait(false);
+                    return false;
+                }
+                await transaction.CommitAsync(token).ConfigureAwait(false);
+                return true;
+            }
+        }, cancellationToken);
 }

@@ -567,6 +567,16 @@
     return Array.prototype.filter.call(list || [], function (f) { return /^image\//.test(f.type); });
   }
 
+  /** Uploads each file, its progress shown in progressList (the body's upload list by default). */
+  function uploadFiles(files, progressList) {
+    files.forEach(function (f) { uploadFile(f, '', progressList); });
+  }
+
+  /** Whether a drag carries files from the computer (not text or an element of the page). */
+  function carriesFiles(e) {
+    return !!e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0;
+  }
+
   // ---- Wiring ---------------------------------------------------------------------------------
 
   var pastedImages = [];
@@ -599,7 +609,7 @@
         var data = event.clipboardData;
         var files = data ? imageFiles(data.files) : [];
         if (files.length && !data.getData('text/html')) {
-          files.forEach(function (f) { uploadFile(f, ''); });
+          uploadFiles(files);
           return true;
         }
         // The images of pasted HTML are collected by transformPastedHTML, which runs before the paste is applied.
@@ -610,7 +620,7 @@
         var files = event.dataTransfer ? imageFiles(event.dataTransfer.files) : [];
         if (moved || !files.length) { return false; }
         event.preventDefault();
-        files.forEach(function (f) { uploadFile(f, ''); });
+        uploadFiles(files);
         return true;
       }
     },
@@ -647,7 +657,7 @@
     var files = imageFiles(data.files);
     if (files.length && !html) {
       e.preventDefault();
-      files.forEach(function (f) { uploadFile(f, ''); });
+      uploadFiles(files);
       return;
     }
     if (html) {
@@ -666,13 +676,13 @@
     }
   });
   body.addEventListener('dragover', function (e) {
-    if (e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0) { e.preventDefault(); }
+    if (carriesFiles(e)) { e.preventDefault(); }
   });
   body.addEventListener('drop', function (e) {
     var files = e.dataTransfer ? imageFiles(e.dataTransfer.files) : [];
     if (!files.length) { return; }
     e.preventDefault();
-    files.forEach(function (f) { uploadFile(f, ''); });
+    uploadFiles(files);
   });
   // The 图片 area takes files too: dropped onto it, or chosen (or taken with the camera) with its own button.
   // Its uploads show their progress there and join the photo list like any other.
@@ -705,9 +715,8 @@
       photoArea.appendChild(areaUploads);
     };
     if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', placeUpload); } else { window.setTimeout(placeUpload, 0); }
-    var hasFiles = function (e) { return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0; };
     photoArea.addEventListener('dragover', function (e) {
-      if (!hasFiles(e)) { return; }
+      if (!carriesFiles(e)) { return; }
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
       photoArea.classList.add('photo-drop-active');
@@ -717,20 +726,20 @@
     });
     photoArea.addEventListener('drop', function (e) {
       photoArea.classList.remove('photo-drop-active');
-      if (!hasFiles(e)) { return; }
+      if (!carriesFiles(e)) { return; }
       e.preventDefault();
       var files = imageFiles(e.dataTransfer.files);
       if (!files.length) { listFailed(e.dataTransfer.files[0] ? e.dataTransfer.files[0].name : '文件', '只能上传 JPEG、PNG 或 WebP 图片。'); return; }
-      files.forEach(function (f) { uploadFile(f, '', areaUploads); });
+      uploadFiles(files, areaUploads);
     });
     areaFile.addEventListener('change', function () {
-      imageFiles(areaFile.files).forEach(function (f) { uploadFile(f, '', areaUploads); });
+      uploadFiles(imageFiles(areaFile.files), areaUploads);
       areaFile.value = '';
     });
   }
   if (fileInput) {
     fileInput.addEventListener('change', function () {
-      imageFiles(fileInput.files).forEach(function (f) { uploadFile(f, ''); });
+      uploadFiles(imageFiles(fileInput.files));
       fileInput.value = '';
     });
   }

@@ -16,7 +16,28 @@ namespace CivilizationNews.Core.Reading.Documents;
 [JsonSerializable(typeof(SectionPage))]
 [JsonSerializable(typeof(EditionPageView))]
 [JsonSerializable(typeof(IReadOnlyList<UnitGroup>))]
-public sealed partial class PageDocumentJson : JsonSerializerContext;
+public sealed partial class PageDocumentJson : JsonSerializerContext
+{
+    /// <summary>The shapes as stored: Chinese text and markup unescaped (<see cref="StoredJson"/>).</summary>
+    public static PageDocumentJson Stored { get; } = new(StoredJson.Options());
+}
+
+/// <summary>
+/// How read documents are written. System.Text.Json's default encoder writes every Chinese character as
+/// <c>\uXXXX</c> and every <c>&lt;</c> of the stored HTML as <c>\u003C</c>: a bench story's document was 12,279
+/// characters instead of 3,451 (6,907 bytes), and unescaping was about 3 % of a stored story page's CPU in the
+/// profile (docs/performance.md). Documents
+/// are read only by the server, never put into a page or a script, so they keep the characters as they are
+/// (only quotes, backslashes and control characters are escaped, as JSON requires).
+/// </summary>
+internal static class StoredJson
+{
+    public static JsonSerializerOptions Options() => new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}
 
 /// <summary>
 /// List pages for readers read as one stored document: the home page (fourteen commands to build, about 60 ms
@@ -52,27 +73,27 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
 
     /// <summary>The home page (<c>/</c>).</summary>
     public Task<HomeView?> HomeAsync(HomeReader reader, CancellationToken cancellationToken = default) =>
-        GetAsync("home/1", PageDocumentJson.Default.HomeView, async token => await reader.GetAsync(token).ConfigureAwait(false),
+        GetAsync("home/1", PageDocumentJson.Stored.HomeView, async token => await reader.GetAsync(token).ConfigureAwait(false),
             _ => [ContentTags.Home], cancellationToken);
 
     /// <summary>The unit directory (<c>/units</c>).</summary>
     public Task<IReadOnlyList<UnitGroup>?> UnitDirectoryAsync(UnitReader reader, CancellationToken cancellationToken = default) =>
-        GetAsync("units/1", PageDocumentJson.Default.IReadOnlyListUnitGroup, async token => await reader.DirectoryAsync(token).ConfigureAwait(false),
+        GetAsync("units/1", PageDocumentJson.Stored.IReadOnlyListUnitGroup, async token => await reader.DirectoryAsync(token).ConfigureAwait(false),
             _ => [ContentTags.Units], cancellationToken);
 
     /// <summary>Page <paramref name="page"/> of a unit's profile (<c>/unit/{slug}</c>), or null when there is no such unit or page.</summary>
     public Task<UnitProfile?> UnitProfileAsync(UnitReader reader, string slug, int page, CancellationToken cancellationToken = default) =>
-        GetAsync(FormattableString.Invariant($"unit/1/{slug}/{page}"), PageDocumentJson.Default.UnitProfile,
+        GetAsync(FormattableString.Invariant($"unit/1/{slug}/{page}"), PageDocumentJson.Stored.UnitProfile,
             token => reader.ProfileAsync(slug, page, token), UnitTags, cancellationToken);
 
     /// <summary>Page <paramref name="page"/> of a section's list (<c>/section/{slug}</c>), or null when there is no such section or page.</summary>
     public Task<SectionPage?> SectionAsync(ListReader reader, string slug, int page, CancellationToken cancellationToken = default) =>
-        GetAsync(FormattableString.Invariant($"section/1/{slug}/{page}"), PageDocumentJson.Default.SectionPage,
+        GetAsync(FormattableString.Invariant($"section/1/{slug}/{page}"), PageDocumentJson.Stored.SectionPage,
             token => reader.SectionAsync(slug, page, token), s => [ContentTags.Section(s.Section.Slug)], cancellationToken);
 
     /// <summary>A page of the digital edition (<c>/epaper/{date}/{page}</c>), or null when the edition or page is not public.</summary>
     public Task<EditionPageView?> EditionPageAsync(EditionReader reader, DateOnly date, int page, CancellationToken cancellationToken = default) =>
-        GetAsync(FormattableString.Invariant($"epaper/1/{date:yyyy-MM-dd}/{page}"), PageDocumentJson.Default.EditionPageView,
+        GetAsync(FormattableString.Invariant($"epaper/1/{date:yyyy-MM-dd}/{page}"), PageDocumentJson.Stored.EditionPageView,
             token => reader.PageAsync(date, page, token), EditionPageTags, cancellationToken);
 
     /// <summary>What an e-paper page shows: the edition (its page list, its facsimiles), its stories and their photos.</summary>

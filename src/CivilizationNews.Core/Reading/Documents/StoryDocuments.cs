@@ -20,7 +20,11 @@ internal sealed record StoryDocumentData(int Format, ArticleDetail Article, stri
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoryDocumentData))]
-internal sealed partial class ReadDocumentJson : JsonSerializerContext;
+internal sealed partial class ReadDocumentJson : JsonSerializerContext
+{
+    /// <summary>The document as stored: Chinese text and markup unescaped (<see cref="StoredJson"/>).</summary>
+    public static ReadDocumentJson Stored { get; } = new(StoredJson.Options());
+}
 
 /// <summary>
 /// Story pages for readers, read as one stored document (one command where building the page takes fifteen and a
@@ -45,7 +49,7 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var json = await Lookup(db, id).ConfigureAwait(false);
-        var data = json is null ? null : JsonSerializer.Deserialize(json, ReadDocumentJson.Default.StoryDocumentData);
+        var data = json is null ? null : JsonSerializer.Deserialize(json, ReadDocumentJson.Stored.StoryDocumentData);
         if (data is null || data.Format != Format)
         {
             data = await BuildAsync(id, now, replace: json is not null, cancellationToken).ConfigureAwait(false);
@@ -116,7 +120,7 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         var document = new StoryDocument
         {
             ArticleId = id, PreviousId = data.Article.Previous?.Id, NextId = data.Article.Next?.Id,
-            Json = JsonSerializer.Serialize(data, ReadDocumentJson.Default.StoryDocumentData), BuiltAt = clock.GetUtcNow().UtcDateTime,
+            Json = JsonSerializer.Serialize(data, ReadDocumentJson.Stored.StoryDocumentData), BuiltAt = clock.GetUtcNow().UtcDateTime,
         };
         try
         {

@@ -122,6 +122,11 @@ public sealed class PageDocumentsTests
 
         await AssertCurrentAsync(f);
         Assert.Equal(4, await StoredAsync(f));
+        await using (var db = f.Context())
+        {
+            // Stored as the characters themselves, not \uXXXX escapes.
+            Assert.Contains("图书馆延长开放时间", await db.PageDocuments.Where(d => d.Key == "home/1").Select(d => d.Json).SingleAsync(Ct), StringComparison.Ordinal);
+        }
         await RetitleBehindTheSavePathAsync(f, first, "绕过保存路径的标题");
         Assert.Equal("图书馆延长开放时间", (await ReadHomeAsync(f)).Latest[0].Title);
         Assert.Equal("图书馆延长开放时间", (await ReadSectionAsync(f))!.Articles.Items[0].Title);

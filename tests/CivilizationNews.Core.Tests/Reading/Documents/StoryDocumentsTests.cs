@@ -95,6 +95,13 @@ public sealed class StoryDocumentsTests
         Assert.Equal("城南驿站开门迎客", first!.Article.Title);
         Assert.Contains("<p>正文第二段。</p>", first.Body.Value, StringComparison.Ordinal);
         Assert.True(await StoredAsync(f, id));
+        // Stored as the characters themselves, not \uXXXX escapes: half the size, and nothing to unescape on a read.
+        await using (var db = f.Context())
+        {
+            var json = await db.StoryDocuments.Where(d => d.ArticleId == id).Select(d => d.Json).SingleAsync(Ct);
+            Assert.Contains("\"Title\":\"城南驿站开门迎客\"", json, StringComparison.Ordinal);
+            Assert.Contains("<p>正文第二段。</p>", json, StringComparison.Ordinal);
+        }
 
         // Behind the save path's back the table changes, and the page does not: it comes from the document.
         await using (var db = f.Context())

@@ -25,6 +25,8 @@ if (!app.CheckBeforeStart())
 }
 
 await app.PrepareDatabaseAsync();
+// The home page's document is built on the other core while the rest of start-up runs (StartupWarmUp).
+app.StartWarmUp();
 app.UsePortalPipeline();
 app.MapPortalEndpoints();
 await app.RunAsync();

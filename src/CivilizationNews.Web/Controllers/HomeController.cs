@@ -2,16 +2,19 @@ using CivilizationNews.Core.Caching;
 using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Reading;
 using CivilizationNews.Core.Reading.Documents;
+using CivilizationNews.Web.Infrastructure;
 using CivilizationNews.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivilizationNews.Web.Controllers;
 
-public sealed class HomeController(HomeReader home, PageDocuments documents) : PortalController
+public sealed class HomeController(HomeReader home, PageDocuments documents, StartupWarmUp warmUp) : PortalController
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
+        // Just after start-up, the page may be being built already: wait for that build rather than repeat it.
+        await warmUp.Completion.WaitAsync(cancellationToken);
         var model = await documents.HomeAsync(home, cancellationToken)
             ?? throw new InvalidOperationException("The home page reader returned nothing.");
         CacheTags(ContentTags.Home);

@@ -58,6 +58,7 @@ public static class PortalServices
         // Chinese text is written as characters, not as &#x...; entities: a third of the bytes, and readable source.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<StartupWarmUp>();
         builder.Services.AddSingleton<TagHelpers.StructuredData>();
         // Forms are validated by the Core services, which word every message in Chinese; no client script reads
         // data-val-* attributes, so asp-for does not write the framework's English ones into the page.

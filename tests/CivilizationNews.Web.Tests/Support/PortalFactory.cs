@@ -65,6 +65,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         }
         builder.UseSetting("DataDirectory", _directory);
         builder.UseSetting("Database:SeedDemoContent", "false");
+        // Tests count and time first reads: no page is prepared behind their back (StartupWarmUpTests turns it on).
+        builder.UseSetting("Performance:WarmUpOnStart", "false");
         builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
         {

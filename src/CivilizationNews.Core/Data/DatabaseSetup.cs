@@ -44,7 +44,9 @@ public static class DatabaseSetup
     {
         // What the save path does after a commit; the web app adds the page cache it evicts (IPageCache).
         services.AddSingleton<Saving.AfterCommit>();
-        // Interceptors come from DI, so that tests (command counts) can add theirs.
+        // Interceptors come from DI, so that tests (command counts) can add theirs; they are singletons, as the
+        // options are built once. Contexts are pooled: building a context's options and finding its internal
+        // services was a fifth of an uncached page's CPU (docs/performance.md).
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
@@ -52,9 +54,10 @@ public static class DatabaseSetup
                 {
                     throw new InvalidOperationException("Database:Provider is SqlServer but Database:ConnectionString is empty.");
                 }
-                services.AddDbContext<SqlServerNewsDbContext>((sp, o) => o
+                services.AddDbContextPool<SqlServerNewsDbContext>((sp, o) => o
                     .UseSqlServer(options.ConnectionString, ConfigureSqlServer)
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                    .AddInterceptors(Saving.CommitSignal.Instance)
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<SqlServerNewsDbContext>());
                 break;
@@ -66,10 +69,10 @@ public static class DatabaseSetup
                 var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
                     ? new SqliteConnectionStringBuilder(SqliteConnectionString(dataDirectory)) { Mode = SqliteOpenMode.ReadWrite }.ToString()
                     : options.ConnectionString;
-                services.AddDbContext<SqliteNewsDbContext>((sp, o) => o
+                services.AddDbContextPool<SqliteNewsDbContext>((sp, o) => o
                     .UseSqlite(connectionString, ConfigureSqlite)
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                    .AddInterceptors(new SqlitePragmaInterceptor())
+                    .AddInterceptors(new SqlitePragmaInterceptor(), Saving.CommitSignal.Instance)
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<SqliteNewsDbContext>());
                 break;

@@ -15,7 +15,9 @@ using CivilizationNews.Core.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivilizationNews.Core.Data;
 
@@ -23,9 +25,14 @@ namespace CivilizationNews.Core.Data;
 /// The provider-neutral model. Provider-specific contexts derive from it and only add
 /// provider tweaks; each owns its migrations folder.
 /// </summary>
-/// <remarks>Every save goes through <see cref="SavePipeline"/> (Saving/); <paramref name="afterCommit"/> is
-/// what it does after a commit, absent where nothing is cached or pushed (design-time tools, tests).</remarks>
-public abstract class NewsDbContext(DbContextOptions options, AfterCommit? afterCommit = null) : IdentityDbContext<NewsUser>(options), IDataProtectionKeyContext
+/// <remarks>
+/// Every save goes through <see cref="SavePipeline"/> (Saving/); what it does after a commit is the application's
+/// <see cref="AfterCommit"/>, absent where the context was built without the app's services (design-time tools,
+/// tests that construct one). The app pools its contexts (<see cref="DatabaseSetup"/>), so a context has the
+/// single constructor pooling requires and keeps no state between requests but what <see cref="DbContext"/>
+/// resets: the save pipeline is dropped when the context goes back to the pool.
+/// </remarks>
+public abstract class NewsDbContext(DbContextOptions options) : IdentityDbContext<NewsUser>(options), IDataProtectionKeyContext
 {
     private SavePipeline? _saves;
 
@@ -90,12 +97,37 @@ public abstract class NewsDbContext(DbContextOptions options, AfterCommit? after
     }
 
     /// <summary>The save path: versions, search index and page changes in the transaction, cache eviction and link push after it.</summary>
-    internal SavePipeline Saves => _saves ??= new SavePipeline(this, afterCommit);
+    internal SavePipeline Saves => _saves ??= new SavePipeline(this, AppAfterCommit());
+
+    /// <summary>The application's <see cref="AfterCommit"/>, through the service provider the options were built with.</summary>
+    private AfterCommit? AppAfterCommit() =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<AfterCommit>();
+
+    // A pooled context is disposed when its request ends and leased again by a later one: what a transaction of
+    // this request noted for after its commit must not reach the next request's commit.
+    public override void Dispose()
+    {
+        _saves = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _saves = null;
+        await base.DisposeAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.AddInterceptors(CommitSignal.Instance);
+        // The app's pooled options carry it already (DatabaseSetup), and pooling forbids changing them here; a
+        // context built from bare options (design-time tools, tests) gets it added.
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors?.Contains(CommitSignal.Instance) != true)
+        {
+            optionsBuilder.AddInterceptors(CommitSignal.Instance);
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -40,6 +40,10 @@ public static class NewsCoreServices
 
         // Reading: the public pages.
         services.AddScoped<ArticleReader>();
+        services.AddSingleton(new CivilizationNews.Core.Reading.Documents.ReadDocumentCache(new()
+        {
+            Entries = configuration.GetValue(CivilizationNews.Core.Reading.Documents.ReadDocumentCache.Options.Key, 1000),
+        }));
         services.AddScoped<CivilizationNews.Core.Reading.Documents.StoryDocuments>();
         services.AddScoped<CivilizationNews.Core.Reading.Documents.PageDocuments>();
         services.AddScoped<ListReader>();

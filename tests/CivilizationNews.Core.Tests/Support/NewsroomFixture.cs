@@ -17,6 +17,9 @@ public sealed class NewsroomFixture : IDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
     public int SectionId { get; private set; }
 
+    /// <summary>The parsed read documents, shared by every read of the test as the app's singleton is by its requests.</summary>
+    public CivilizationNews.Core.Reading.Documents.ReadDocumentCache Parsed { get; } = new(new());
+
     public static NewsroomUser Reporter { get; } = new("u-reporter", "刘思远", new HashSet<string> { NewsRoles.Reporter });
     public static NewsroomUser OtherReporter { get; } = new("u-reporter-2", "王磊", new HashSet<string> { NewsRoles.Reporter });
     public static NewsroomUser Editor { get; } = new("u-editor", "赵静怡", new HashSet<string> { NewsRoles.Editor });
@@ -74,5 +77,9 @@ public sealed class NewsroomFixture : IDisposable
         return db.Articles.Where(a => a.Id == id).Select(a => a.Status).Single();
     }
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Parsed.Dispose();
+        Database.Dispose();
+    }
 }

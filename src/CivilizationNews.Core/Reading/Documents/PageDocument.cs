@@ -14,6 +14,9 @@ public class PageDocument
 
     public DateTime BuiltAt { get; set; }
 
+    /// <summary>The read generation it was stored under: with <see cref="BuiltAt"/>, the stamp <see cref="ReadDocumentCache"/> compares.</summary>
+    public long Generation { get; set; }
+
     public List<PageDocumentTag> Tags { get; set; } = [];
 }
 

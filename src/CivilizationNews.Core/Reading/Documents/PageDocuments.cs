@@ -40,7 +40,7 @@ public sealed partial class PageDocumentJson : JsonSerializerContext
 /// raises it, and documents of the old shape are never read.</item>
 /// </list>
 /// </summary>
-public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, ILogger<PageDocuments> logger)
+public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, ReadDocumentCache parsed, ILogger<PageDocuments> logger)
 {
     /// <summary>How long a document is served without a save touching it; the output cache's default expiry.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
@@ -49,10 +49,16 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
     internal const int MaxKeyLength = 200;
     internal const int MaxTagLength = 150;
 
-    private sealed record Row(string Json, DateTime BuiltAt);
+    private sealed record Row(string? Json, long Generation, DateTime BuiltAt)
+    {
+        public DocumentStamp Stamp => new(Generation, BuiltAt);
+    }
 
-    private static readonly Func<NewsDbContext, string, Task<Row?>> Lookup = EF.CompileAsyncQuery(
-        (NewsDbContext context, string key) => context.PageDocuments.Where(d => d.Key == key).Select(d => new Row(d.Json, d.BuiltAt)).FirstOrDefault());
+    // The JSON only when the row's stamp differs from the one this process holds parsed (ReadDocumentCache).
+    private static readonly Func<NewsDbContext, string, long, DateTime, Task<Row?>> Lookup = EF.CompileAsyncQuery(
+        (NewsDbContext context, string key, long heldGeneration, DateTime heldBuiltAt) => context.PageDocuments.Where(d => d.Key == key)
+            .Select(d => new Row(d.Generation == heldGeneration && d.BuiltAt == heldBuiltAt ? null : d.Json, d.Generation, d.BuiltAt))
+            .FirstOrDefault());
 
     /// <summary>The home page (<c>/</c>).</summary>
     public Task<HomeView?> HomeAsync(HomeReader reader, CancellationToken cancellationToken = default) =>
@@ -104,10 +110,19 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
         ArgumentNullException.ThrowIfNull(build);
         ArgumentNullException.ThrowIfNull(tagsOf);
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = await Lookup(db, key).ConfigureAwait(false);
-        if (row is not null && now - row.BuiltAt < MaxAge && Read(row.Json, type) is { } stored)
+        var held = parsed.StampOf(key);
+        var row = await Lookup(db, key, held.Generation, held.BuiltAt).ConfigureAwait(false);
+        if (row is not null && now - row.BuiltAt < MaxAge)
         {
-            return stored;
+            if (row.Json is null && parsed.Get<T>(key, row.Stamp) is { } parsedBefore)
+            {
+                return parsedBefore;
+            }
+            if (row.Json is not null && Read(row.Json, type) is { } stored)
+            {
+                parsed.Set(key, row.Stamp, stored);
+                return stored;
+            }
         }
         // The count first: if a save commits while the page is read, the count has moved and the page is not kept.
         var generation = await ReadGenerations.Current(db).ConfigureAwait(false);
@@ -178,7 +193,7 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
         }
         var document = new PageDocument
         {
-            Key = key, Json = json, BuiltAt = now,
+            Key = key, Json = json, BuiltAt = now, Generation = generation,
             Tags = [.. tagList.Select(t => new PageDocumentTag { Tag = t, Key = key })],
         };
         try

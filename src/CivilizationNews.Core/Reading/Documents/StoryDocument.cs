@@ -15,6 +15,8 @@ public class StoryDocument
     /// <summary>The page, as <see cref="StoryDocumentData"/> in JSON.</summary>
     public required string Json { get; set; }
     public DateTime BuiltAt { get; set; }
+    /// <summary>The read generation it was stored under: with <see cref="BuiltAt"/>, the stamp <see cref="ReadDocumentCache"/> compares.</summary>
+    public long Generation { get; set; }
 }
 
 /// <summary>

@@ -33,10 +33,18 @@ internal sealed partial class ReadDocumentJson : JsonSerializerContext
 /// and served. See <see cref="StoryDocument"/> for how documents stay current.
 /// </summary>
 public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reader, MarkdownRenderer renderer, TimeProvider clock,
-    ILogger<StoryDocuments> logger)
+    ReadDocumentCache parsed, ILogger<StoryDocuments> logger)
 {
-    private static readonly Func<NewsDbContext, int, Task<string?>> Lookup = EF.CompileAsyncQuery(
-        (NewsDbContext context, int id) => context.StoryDocuments.Where(d => d.ArticleId == id).Select(d => d.Json).FirstOrDefault());
+    private sealed record Row(long Generation, DateTime BuiltAt, string? Json)
+    {
+        public DocumentStamp Stamp => new(Generation, BuiltAt);
+    }
+
+    // The JSON only when the row's stamp differs from the one this process holds parsed (ReadDocumentCache).
+    private static readonly Func<NewsDbContext, int, long, DateTime, Task<Row?>> Lookup = EF.CompileAsyncQuery(
+        (NewsDbContext context, int id, long heldGeneration, DateTime heldBuiltAt) => context.StoryDocuments.Where(d => d.ArticleId == id)
+            .Select(d => new Row(d.Generation, d.BuiltAt, d.Generation == heldGeneration && d.BuiltAt == heldBuiltAt ? null : d.Json))
+            .FirstOrDefault());
 
     /// <summary>
     /// The shape of <see cref="StoryDocumentData"/>: raise it with any change to <see cref="ArticleDetail"/> or to what the
@@ -48,11 +56,22 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
     public async Task<StoryPage?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var json = await Lookup(db, id).ConfigureAwait(false);
-        var data = json is null ? null : JsonSerializer.Deserialize(json, ReadDocumentJson.Stored.StoryDocumentData);
+        var key = CacheKey(id);
+        var held = parsed.StampOf(key);
+        var row = await Lookup(db, id, held.Generation, held.BuiltAt).ConfigureAwait(false);
+        var data = row switch
+        {
+            null => null,
+            { Json: null } => parsed.Get<StoryDocumentData>(key, row.Stamp),
+            _ => JsonSerializer.Deserialize(row.Json, ReadDocumentJson.Stored.StoryDocumentData),
+        };
         if (data is null || data.Format != Format)
         {
-            data = await BuildAsync(id, now, replace: json is not null, cancellationToken).ConfigureAwait(false);
+            data = await BuildAsync(id, now, replace: row is not null, cancellationToken).ConfigureAwait(false);
+        }
+        else if (row!.Json is not null)
+        {
+            parsed.Set(key, row.Stamp, data);
         }
         if (data is null || data.Article.PublishedAt > now)
         {
@@ -60,6 +79,8 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         }
         return new StoryPage(data.Article, new SafeHtml(data.BodyHtml));
     }
+
+    private static string CacheKey(int id) => "story/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Builds and stores the document of every public story, newest first, in batches; for the <c>rerender</c> verb
@@ -121,6 +142,7 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         {
             ArticleId = id, PreviousId = data.Article.Previous?.Id, NextId = data.Article.Next?.Id,
             Json = JsonSerializer.Serialize(data, ReadDocumentJson.Stored.StoryDocumentData), BuiltAt = clock.GetUtcNow().UtcDateTime,
+            Generation = generation,
         };
         try
         {

@@ -26,7 +26,7 @@ public sealed class PageDocumentsTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static PageDocuments Documents(NewsroomFixture f, NewsDbContext db) => new(db, f.Clock, NullLogger<PageDocuments>.Instance);
+    private static PageDocuments Documents(NewsroomFixture f, NewsDbContext db) => new(db, f.Clock, f.Parsed, NullLogger<PageDocuments>.Instance);
 
     private static HomeReader Home(NewsroomFixture f, NewsDbContext db) =>
         new(db, new FeatureReader(db, f.Clock), new EditionReader(db, f.Clock), f.Clock);
@@ -233,7 +233,8 @@ public sealed class PageDocumentsTests
 
         await using (var db = f.Context())
         {
-            await db.PageDocuments.ExecuteUpdateAsync(s => s.SetProperty(d => d.Json, "{\"Latest\": 42"), Ct);
+            // A document another build wrote (another stamp) that this build cannot read.
+            await db.PageDocuments.ExecuteUpdateAsync(s => s.SetProperty(d => d.Json, "{\"Latest\": 42").SetProperty(d => d.Generation, d => d.Generation + 1), Ct);
         }
         await RetitleBehindTheSavePathAsync(f, id, "第三个标题");
         Assert.Equal("第三个标题", (await ReadHomeAsync(f)).Latest[0].Title);

@@ -19,7 +19,7 @@ namespace CivilizationNews.Core.Data.CompiledModels.SqlServer
                 "CivilizationNews.Core.Reading.Documents.PageDocument",
                 typeof(PageDocument),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 navigationCount: 1,
                 keyCount: 1);
 
@@ -40,6 +40,14 @@ namespace CivilizationNews.Core.Data.CompiledModels.SqlServer
                 valueConverter: new NewsDbContext.UtcConverter());
             builtAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             builtAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var generation = runtimeEntityType.AddProperty(
+                "Generation",
+                typeof(long),
+                propertyInfo: typeof(PageDocument).GetProperty("Generation", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PageDocument).GetField("<Generation>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            generation.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var json = runtimeEntityType.AddProperty(
                 "Json",

@@ -11,7 +11,7 @@ namespace CivilizationNews.Core.Data.CompiledModels.SqlServer
     public partial class SqlServerNewsDbContextModel
     {
         private SqlServerNewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4f43b759-55b4-48f9-8a3f-c0e1fb013841"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("ac6675cb-a864-4fe7-a0e7-0188d2630dff"), entityTypeCount: 42)
         {
         }
 

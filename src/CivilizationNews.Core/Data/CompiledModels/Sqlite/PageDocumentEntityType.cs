@@ -19,7 +19,7 @@ namespace CivilizationNews.Core.Data.CompiledModels.Sqlite
                 "CivilizationNews.Core.Reading.Documents.PageDocument",
                 typeof(PageDocument),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 navigationCount: 1,
                 keyCount: 1);
 
@@ -38,6 +38,13 @@ namespace CivilizationNews.Core.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(PageDocument).GetField("<BuiltAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new NewsDbContext.UtcConverter());
             builtAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var generation = runtimeEntityType.AddProperty(
+                "Generation",
+                typeof(long),
+                propertyInfo: typeof(PageDocument).GetProperty("Generation", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PageDocument).GetField("<Generation>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
 
             var json = runtimeEntityType.AddProperty(
                 "Json",

@@ -11,7 +11,7 @@ namespace CivilizationNews.Core.Data.CompiledModels.Sqlite
     public partial class SqliteNewsDbContextModel
     {
         private SqliteNewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("181d17bf-ab0b-423f-8840-248a7a83238b"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("ae1af537-0b4b-4e03-8115-e4d9135ff141"), entityTypeCount: 42)
         {
         }
 

@@ -1136,6 +1136,9 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
                     b.Property<DateTime>("BuiltAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -1189,6 +1192,9 @@ namespace CivilizationNews.Core.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("BuiltAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Json")
                         .IsRequired()

@@ -1094,6 +1094,9 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("BuiltAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1147,6 +1150,9 @@ namespace CivilizationNews.Core.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("BuiltAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Json")
                         .IsRequired()

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CivilizationNews.Core.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ReadDocumentGeneration : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "Generation",
+                table: "StoryDocuments",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "Generation",
+                table: "PageDocuments",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Generation",
+                table: "StoryDocuments");
+
+            migrationBuilder.DropColumn(
+                name: "Generation",
+                table: "PageDocuments");
+        }
+    }
+}

@@ -23,15 +23,16 @@ public sealed class UnitsController(UnitReader units, PageDocuments documents, M
     public async Task<IActionResult> Show(string slug, [FromQuery] string? page, CancellationToken cancellationToken)
     {
         if (ParsePage(page) is not { } number
-            || await documents.UnitProfileAsync(units, slug, number, cancellationToken) is not { } unit)
+            || await documents.UnitProfileAsync(units, renderer, slug, number, cancellationToken) is not { } profile)
         {
             return NotFoundPage();
         }
+        var unit = profile.Unit;
         CacheTags(PageDocuments.UnitTags(unit));
         var path = PublicPaths.Unit(unit.Slug);
         SetMeta(new PageMeta(unit.Name, $"{unit.Name}（{unit.KindLabel}）的简介、荣誉与全部报道。",
             number > 1 ? $"{path}?page={number}" : path,
             unit.Photos.Count > 0 ? PublicPaths.PhotoJpeg(unit.Photos[0].MediaId) : null));
-        return View(new UnitPageModel(unit, renderer.Render(unit.Description)));
+        return View(new UnitPageModel(unit, profile.Description));
     }
 }

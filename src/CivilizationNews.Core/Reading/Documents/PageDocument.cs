@@ -7,7 +7,7 @@ namespace CivilizationNews.Core.Reading.Documents;
 /// </summary>
 public class PageDocument
 {
-    /// <summary>Which page, with its shape's version: <c>home/1</c>, <c>unit/1/slug/2</c>.</summary>
+    /// <summary>Which page, with its shape's version: <c>home/1</c>, <c>unit/2/slug/2</c>.</summary>
     public required string Key { get; set; }
 
     public required string Json { get; set; }

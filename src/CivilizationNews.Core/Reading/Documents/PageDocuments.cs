@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CivilizationNews.Core.Caching;
+using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ namespace CivilizationNews.Core.Reading.Documents;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(HomeView))]
 [JsonSerializable(typeof(UnitProfile))]
+[JsonSerializable(typeof(UnitProfileDocument))]
 [JsonSerializable(typeof(SectionPage))]
 [JsonSerializable(typeof(EditionPageView))]
 [JsonSerializable(typeof(IReadOnlyList<UnitGroup>))]
@@ -21,6 +23,12 @@ public sealed partial class PageDocumentJson : JsonSerializerContext
     /// <summary>The shapes as stored: Chinese text and markup unescaped (<see cref="StoredJson"/>).</summary>
     public static PageDocumentJson Stored { get; } = new(StoredJson.Options());
 }
+
+/// <summary>What a unit profile's document holds: the profile, and its description rendered to sanitized HTML when the document was built.</summary>
+public sealed record UnitProfileDocument(UnitProfile Unit, string DescriptionHtml);
+
+/// <summary>A unit profile ready for the view: the profile and its sanitized description.</summary>
+public sealed record UnitProfilePage(UnitProfile Unit, SafeHtml Description);
 
 /// <summary>
 /// List pages for readers read as one stored document: the home page (fourteen commands to build, about 60 ms
@@ -70,10 +78,22 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
         GetAsync("units/1", PageDocumentJson.Stored.IReadOnlyListUnitGroup, async token => await reader.DirectoryAsync(token).ConfigureAwait(false),
             _ => [ContentTags.Units], cancellationToken);
 
-    /// <summary>Page <paramref name="page"/> of a unit's profile (<c>/unit/{slug}</c>), or null when there is no such unit or page.</summary>
-    public Task<UnitProfile?> UnitProfileAsync(UnitReader reader, string slug, int page, CancellationToken cancellationToken = default) =>
-        GetAsync(FormattableString.Invariant($"unit/1/{slug}/{page}"), PageDocumentJson.Stored.UnitProfile,
-            token => reader.ProfileAsync(slug, page, token), UnitTags, cancellationToken);
+    /// <summary>
+    /// Page <paramref name="page"/> of a unit's profile (<c>/unit/{slug}</c>), or null when there is no such unit or page.
+    /// The description's Markdown is rendered by <paramref name="renderer"/> once, when the document is built (shape 2).
+    /// </summary>
+    public async Task<UnitProfilePage?> UnitProfileAsync(UnitReader reader, MarkdownRenderer renderer, string slug, int page,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(renderer);
+        var document = await GetAsync(FormattableString.Invariant($"unit/2/{slug}/{page}"), PageDocumentJson.Stored.UnitProfileDocument,
+            async token => await reader.ProfileAsync(slug, page, token).ConfigureAwait(false) is { } unit
+                ? new UnitProfileDocument(unit, renderer.Render(unit.Description).Value)
+                : null,
+            d => UnitTags(d.Unit), cancellationToken).ConfigureAwait(false);
+        return document is null ? null : new UnitProfilePage(document.Unit, new SafeHtml(document.DescriptionHtml));
+    }
 
     /// <summary>Page <paramref name="page"/> of a section's list (<c>/section/{slug}</c>), or null when there is no such section or page.</summary>
     public Task<SectionPage?> SectionAsync(ListReader reader, string slug, int page, CancellationToken cancellationToken = default) =>

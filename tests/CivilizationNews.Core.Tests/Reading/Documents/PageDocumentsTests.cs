@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CivilizationNews.Core.Articles;
+using CivilizationNews.Core.Content;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Editions;
 using CivilizationNews.Core.Reading;
@@ -39,10 +40,12 @@ public sealed class PageDocumentsTests
         return (await Documents(f, db).HomeAsync(Home(f, db), Ct))!;
     }
 
-    private static async Task<UnitProfile?> ReadUnitAsync(NewsroomFixture f, int page = 1)
+    private static async Task<UnitProfile?> ReadUnitAsync(NewsroomFixture f, int page = 1) => (await ReadUnitPageAsync(f, page))?.Unit;
+
+    private static async Task<UnitProfilePage?> ReadUnitPageAsync(NewsroomFixture f, int page = 1)
     {
         await using var db = f.Context();
-        return await Documents(f, db).UnitProfileAsync(Units(f, db), Slug, page, Ct);
+        return await Documents(f, db).UnitProfileAsync(Units(f, db), new MarkdownRenderer(), Slug, page, Ct);
     }
 
     private static async Task<IReadOnlyList<UnitGroup>> ReadDirectoryAsync(NewsroomFixture f)
@@ -177,10 +180,18 @@ public sealed class PageDocumentsTests
             var unit = await db.Units.AsTracking().SingleAsync(u => u.Id == unitId, Ct);
             unit.Name = "河东市图书馆";
             unit.ShortName = "河东图书馆";
+            unit.Description = "全年接待读者**四十万**人次。<script>alert(1)</script>";
             await db.SaveChangesAsync(Ct);
         }
         await AssertCurrentAsync(f);
         Assert.Equal("河东市图书馆", (await ReadUnitAsync(f))!.Name);
+        // The description is rendered and sanitized into the document, read after read.
+        for (var read = 0; read < 2; read++)
+        {
+            var description = (await ReadUnitPageAsync(f))!.Description.Value;
+            Assert.Contains("<strong>四十万</strong>", description, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script", description, StringComparison.Ordinal);
+        }
         Assert.Contains((await ReadHomeAsync(f)).Units, u => u.ShortName == "河东图书馆");
 
         // A story deleted outright.
@@ -306,7 +317,7 @@ public sealed class PageDocumentsTests
         Assert.Null(await ReadUnitAsync(f, page: 2));
         await using (var db = f.Context())
         {
-            Assert.Null(await Documents(f, db).UnitProfileAsync(Units(f, db), "no-such-unit", 1, Ct));
+            Assert.Null(await Documents(f, db).UnitProfileAsync(Units(f, db), new MarkdownRenderer(), "no-such-unit", 1, Ct));
         }
         Assert.Equal(0, await StoredAsync(f));
     }

@@ -132,17 +132,9 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
         var now = clock.GetUtcNow().UtcDateTime;
         var held = parsed.StampOf(key);
         var row = await Lookup(db, key, held.Generation, held.BuiltAt).ConfigureAwait(false);
-        if (row is not null && now - row.BuiltAt < MaxAge)
+        if (row is not null && now - row.BuiltAt < MaxAge && parsed.Resolve(key, row.Stamp, row.Json, json => Read(json, type)) is { } stored)
         {
-            if (row.Json is null && parsed.Get<T>(key, row.Stamp) is { } parsedBefore)
-            {
-                return parsedBefore;
-            }
-            if (row.Json is not null && Read(row.Json, type) is { } stored)
-            {
-                parsed.Set(key, row.Stamp, stored);
-                return stored;
-            }
+            return stored;
         }
         // The count first: if a save commits while the page is read, the count has moved and the page is not kept.
         var generation = await ReadGenerations.Current(db).ConfigureAwait(false);

@@ -55,6 +55,26 @@ public sealed class ReadDocumentCache : IDisposable
             ? entry.Document as T
             : null;
 
+    /// <summary>
+    /// The document of the row stamped <paramref name="stamp"/> that came back with <paramref name="json"/>: the one held
+    /// when the row came without its JSON (null if it is no longer held), else the JSON parsed by <paramref name="parse"/>,
+    /// and held when <paramref name="keep"/> accepts it.
+    /// </summary>
+    public T? Resolve<T>(string key, DocumentStamp stamp, string? json, Func<string, T?> parse, Func<T, bool>? keep = null) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        if (json is null)
+        {
+            return Get<T>(key, stamp);
+        }
+        var document = parse(json);
+        if (document is not null && (keep is null || keep(document)))
+        {
+            Set(key, stamp, document);
+        }
+        return document;
+    }
+
     /// <summary>Holds <paramref name="document"/>, read from the row stamped <paramref name="stamp"/>.</summary>
     public void Set(string key, DocumentStamp stamp, object document)
     {

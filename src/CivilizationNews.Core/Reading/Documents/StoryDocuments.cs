@@ -59,19 +59,11 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         var key = CacheKey(id);
         var held = parsed.StampOf(key);
         var row = await Lookup(db, id, held.Generation, held.BuiltAt).ConfigureAwait(false);
-        var data = row switch
-        {
-            null => null,
-            { Json: null } => parsed.Get<StoryDocumentData>(key, row.Stamp),
-            _ => JsonSerializer.Deserialize(row.Json, ReadDocumentJson.Stored.StoryDocumentData),
-        };
+        var data = row is null ? null : parsed.Resolve(key, row.Stamp, row.Json,
+            json => JsonSerializer.Deserialize(json, ReadDocumentJson.Stored.StoryDocumentData), d => d.Format == Format);
         if (data is null || data.Format != Format)
         {
             data = await BuildAsync(id, now, replace: row is not null, cancellationToken).ConfigureAwait(false);
-        }
-        else if (row!.Json is not null)
-        {
-            parsed.Set(key, row.Stamp, data);
         }
         if (data is null || data.Article.PublishedAt > now)
         {

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace CivilizationNews.Web.Models;
 
-/// <summary>A story card (Views/Shared/_ArticleCard): the story and how this list shows it.</summary>
+/// <summary>A list of story cards (Views/Shared/_ArticleCards): the stories and how this list shows them.</summary>
 /// <param name="HeadingIsH2">Cards sit under an h2 block title by default (h3); a page whose cards follow its h1 directly uses h2.</param>
-public sealed record CardView(ArticleCard Card, bool ShowPhoto = false, bool ShowSection = true, bool HeadingIsH2 = false);
+public sealed record CardList(IEnumerable<ArticleCard> Cards, bool ShowPhoto = false, bool HeadingIsH2 = false);
 
 /// <summary>A photo with its caption and credit (Views/Shared/_Photo) at the width its column gives it.</summary>
 /// <param name="Eager">Only the first photo of a page (the likely largest paint) loads eagerly.</param>

@@ -46,6 +46,8 @@ public static class NewsCoreServices
         }));
         services.AddScoped<CivilizationNews.Core.Reading.Documents.StoryDocuments>();
         services.AddScoped<CivilizationNews.Core.Reading.Documents.PageDocuments>();
+        services.AddScoped<CivilizationNews.Core.Reading.Documents.SeenGeneration>();
+        services.AddScoped<SectionMenu>();
         services.AddScoped<ListReader>();
         services.AddScoped<UnitReader>();
         services.AddScoped<EditionReader>();

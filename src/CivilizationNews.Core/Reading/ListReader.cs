@@ -80,22 +80,6 @@ public sealed class ListReader(NewsDbContext db, TimeProvider clock)
         return page > 1 && page > list.PageCount ? null : list;
     }
 
-    /// <summary>Every section in menu order: the section row on every page.</summary>
-    public async Task<IReadOnlyList<SectionRef>> SectionsAsync(CancellationToken cancellationToken = default)
-    {
-        var sections = new List<SectionRef>();
-        await foreach (var section in SectionRow(db).WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            sections.Add(section);
-        }
-        return sections;
-    }
-
-    // Compiled: it runs on every public page, and EF's per-query work (the cache key, the parameter lookup)
-    // was a tenth of an uncached story page's CPU (docs/performance.md).
-    private static readonly Func<NewsDbContext, IAsyncEnumerable<SectionRef>> SectionRow = EF.CompileAsyncQuery(
-        (NewsDbContext context) => context.Sections.OrderBy(s => s.SortOrder).Select(s => new SectionRef(s.Slug, s.Name)));
-
     /// <summary>A page of published cards matching <paramref name="filter"/>, or null when the page is out of range.</summary>
     public async Task<PagedList<ArticleCard>?> PageAsync(
         System.Linq.Expressions.Expression<Func<Article, bool>> filter, int page, CancellationToken cancellationToken,

@@ -6,14 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CivilizationNews.Web.ViewComponents;
 
 /// <summary>The section row under the masthead.</summary>
-public sealed partial class SectionNavViewComponent(ListReader lists, ILogger<SectionNavViewComponent> logger) : ViewComponent
+public sealed partial class SectionNavViewComponent(SectionMenu menu, ILogger<SectionNavViewComponent> logger) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string? current)
     {
         IReadOnlyList<SectionRef> sections;
         try
         {
-            sections = await lists.SectionsAsync(HttpContext.RequestAborted);
+            sections = await menu.SectionsAsync(HttpContext.RequestAborted);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {

@@ -48,7 +48,8 @@ public sealed record UnitProfilePage(UnitProfile Unit, SafeHtml Description);
 /// raises it, and documents of the old shape are never read.</item>
 /// </list>
 /// </summary>
-public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, ReadDocumentCache parsed, ILogger<PageDocuments> logger)
+public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, ReadDocumentCache parsed, SeenGeneration seen,
+    ILogger<PageDocuments> logger)
 {
     /// <summary>How long a document is served without a save touching it; the output cache's default expiry.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
@@ -57,7 +58,8 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
     internal const int MaxKeyLength = 200;
     internal const int MaxTagLength = 150;
 
-    private sealed record Row(string? Json, long Generation, DateTime BuiltAt)
+    /// <param name="Current">The read generation now (<see cref="SeenGeneration"/>), read in the same command.</param>
+    private sealed record Row(string? Json, long Generation, DateTime BuiltAt, long Current)
     {
         public DocumentStamp Stamp => new(Generation, BuiltAt);
     }
@@ -65,7 +67,8 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
     // The JSON only when the row's stamp differs from the one this process holds parsed (ReadDocumentCache).
     private static readonly Func<NewsDbContext, string, long, DateTime, Task<Row?>> Lookup = EF.CompileAsyncQuery(
         (NewsDbContext context, string key, long heldGeneration, DateTime heldBuiltAt) => context.PageDocuments.Where(d => d.Key == key)
-            .Select(d => new Row(d.Generation == heldGeneration && d.BuiltAt == heldBuiltAt ? null : d.Json, d.Generation, d.BuiltAt))
+            .Select(d => new Row(d.Generation == heldGeneration && d.BuiltAt == heldBuiltAt ? null : d.Json, d.Generation, d.BuiltAt,
+                context.ReadGenerations.Where(g => g.Id == ReadGenerations.Row).Select(g => g.Value).FirstOrDefault()))
             .FirstOrDefault());
 
     /// <summary>The home page (<c>/</c>).</summary>
@@ -132,12 +135,17 @@ public sealed partial class PageDocuments(NewsDbContext db, TimeProvider clock, 
         var now = clock.GetUtcNow().UtcDateTime;
         var held = parsed.StampOf(key);
         var row = await Lookup(db, key, held.Generation, held.BuiltAt).ConfigureAwait(false);
+        if (row is not null)
+        {
+            seen.Saw(row.Current);
+        }
         if (row is not null && now - row.BuiltAt < MaxAge && parsed.Resolve(key, row.Stamp, row.Json, json => Read(json, type)) is { } stored)
         {
             return stored;
         }
         // The count first: if a save commits while the page is read, the count has moved and the page is not kept.
         var generation = await ReadGenerations.Current(db).ConfigureAwait(false);
+        seen.Saw(generation);
         var page = await build(cancellationToken).ConfigureAwait(false);
         if (page is not null)
         {

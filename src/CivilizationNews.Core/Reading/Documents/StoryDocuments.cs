@@ -33,9 +33,10 @@ internal sealed partial class ReadDocumentJson : JsonSerializerContext
 /// and served. See <see cref="StoryDocument"/> for how documents stay current.
 /// </summary>
 public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reader, MarkdownRenderer renderer, TimeProvider clock,
-    ReadDocumentCache parsed, ILogger<StoryDocuments> logger)
+    ReadDocumentCache parsed, SeenGeneration seen, ILogger<StoryDocuments> logger)
 {
-    private sealed record Row(long Generation, DateTime BuiltAt, string? Json)
+    /// <param name="Current">The read generation now (<see cref="SeenGeneration"/>), read in the same command.</param>
+    private sealed record Row(long Generation, DateTime BuiltAt, string? Json, long Current)
     {
         public DocumentStamp Stamp => new(Generation, BuiltAt);
     }
@@ -43,7 +44,8 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
     // The JSON only when the row's stamp differs from the one this process holds parsed (ReadDocumentCache).
     private static readonly Func<NewsDbContext, int, long, DateTime, Task<Row?>> Lookup = EF.CompileAsyncQuery(
         (NewsDbContext context, int id, long heldGeneration, DateTime heldBuiltAt) => context.StoryDocuments.Where(d => d.ArticleId == id)
-            .Select(d => new Row(d.Generation, d.BuiltAt, d.Generation == heldGeneration && d.BuiltAt == heldBuiltAt ? null : d.Json))
+            .Select(d => new Row(d.Generation, d.BuiltAt, d.Generation == heldGeneration && d.BuiltAt == heldBuiltAt ? null : d.Json,
+                context.ReadGenerations.Where(g => g.Id == ReadGenerations.Row).Select(g => g.Value).FirstOrDefault()))
             .FirstOrDefault());
 
     /// <summary>
@@ -59,6 +61,10 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         var key = CacheKey(id);
         var held = parsed.StampOf(key);
         var row = await Lookup(db, id, held.Generation, held.BuiltAt).ConfigureAwait(false);
+        if (row is not null)
+        {
+            seen.Saw(row.Current);
+        }
         var data = row is null ? null : parsed.Resolve(key, row.Stamp, row.Json,
             json => JsonSerializer.Deserialize(json, ReadDocumentJson.Stored.StoryDocumentData), d => d.Format == Format);
         if (data is null || data.Format != Format)
@@ -103,6 +109,7 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
     {
         // The count first: if a save commits while the story is read, the count has moved and the document is not kept.
         var generation = await ReadGenerations.Current(db).ConfigureAwait(false);
+        seen.Saw(generation);
         if (await ReadAsync(id, now, cancellationToken).ConfigureAwait(false) is not { } data)
         {
             return null;

@@ -27,7 +27,7 @@ public sealed class PageDocumentsTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static PageDocuments Documents(NewsroomFixture f, NewsDbContext db) => new(db, f.Clock, f.Parsed, NullLogger<PageDocuments>.Instance);
+    private static PageDocuments Documents(NewsroomFixture f, NewsDbContext db) => new(db, f.Clock, f.Parsed, new SeenGeneration(), NullLogger<PageDocuments>.Instance);
 
     private static HomeReader Home(NewsroomFixture f, NewsDbContext db) =>
         new(db, new FeatureReader(db, f.Clock), new EditionReader(db, f.Clock), f.Clock);

@@ -19,7 +19,7 @@ public sealed class ReadDocumentCacheTests
     private static async Task<string?> TitleAsync(NewsroomFixture f, int id, ReadDocumentCache? parsed = null)
     {
         await using var db = f.Context();
-        var documents = new StoryDocuments(db, new ArticleReader(db, f.Clock), new MarkdownRenderer(), f.Clock, parsed ?? f.Parsed,
+        var documents = new StoryDocuments(db, new ArticleReader(db, f.Clock), new MarkdownRenderer(), f.Clock, parsed ?? f.Parsed, new SeenGeneration(),
             NullLogger<StoryDocuments>.Instance);
         return (await documents.GetAsync(id, Ct))?.Article.Title;
     }

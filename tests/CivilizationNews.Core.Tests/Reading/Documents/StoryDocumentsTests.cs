@@ -25,7 +25,7 @@ public sealed class StoryDocumentsTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static StoryDocuments Documents(NewsroomFixture f, NewsDbContext db) =>
-        new(db, new ArticleReader(db, f.Clock), new MarkdownRenderer(), f.Clock, f.Parsed, NullLogger<StoryDocuments>.Instance);
+        new(db, new ArticleReader(db, f.Clock), new MarkdownRenderer(), f.Clock, f.Parsed, new SeenGeneration(), NullLogger<StoryDocuments>.Instance);
 
     private static async Task<StoryPage?> ReadAsync(NewsroomFixture f, int id)
     {

@@ -50,7 +50,7 @@ public static class PortalPipeline
             o.GetLevel = RequestLogLevel;
         });
         app.UseRouting();
-        app.UseAuthentication();
+        app.UseNewsroomAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         // After authentication: the cache never serves or stores signed-in requests.

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using CivilizationNews.Core;
 using CivilizationNews.Core.Accounts;
 using CivilizationNews.Core.Articles;
-using CivilizationNews.Core.Auditing;
 using CivilizationNews.Core.Contributors;
 using CivilizationNews.Core.Data;
 using CivilizationNews.Core.Editions;
@@ -12,6 +12,8 @@ using CivilizationNews.Core.Time;
 using CivilizationNews.Core.Units;
 using CivilizationNews.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 // Grows a portal database (already holding the demo content: run the app's seed-demo verb first)
 // to a realistic size for bench/run: --stories, --units and --editions are totals, not additions.
@@ -114,28 +116,32 @@ await using (var db = new SqliteNewsDbContext(new DbContextOptionsBuilder<Sqlite
 
 if (options.MeasurePublish > 0)
 {
-    await PublishTiming.RunAsync(connection, options.MeasurePublish);
+    await PublishTiming.RunAsync(options.Data, options.MeasurePublish);
 }
 return 0;
 
 /// <summary>
-/// --measure-publish N: writes N stories and publishes each through the real workflow and save path (search
-/// document, read-document invalidation, audit), timing the publish alone; prints the median and the slowest.
+/// --measure-publish N: writes N stories and publishes each through the real workflow and save path, with the
+/// app's services (search document, read-document invalidation, audit, and after the commit the story's own read
+/// document), timing the publish alone; prints the median and the slowest.
 /// The stories stay published (each under a bench unit), so run it on the bench database only.
 /// </summary>
 internal static class PublishTiming
 {
-    public static async Task RunAsync(string connection, int count)
+    public static async Task RunAsync(string data, int count)
     {
-        var options = new DbContextOptionsBuilder<SqliteNewsDbContext>().UseSqlite(connection, DatabaseSetup.ConfigureSqlite).Options;
-        var clock = TimeProvider.System;
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddNewsCore(new ConfigurationBuilder().Build(), new DatabaseOptions { SeedDemoContent = false }, data);
+        await using var provider = services.BuildServiceProvider();
         var editor = new NewsroomUser("bench-editor", "基准测试编辑", new HashSet<string> { NewsRoles.Editor });
         var timings = new List<double>();
         for (var i = 0; i < count; i++)
         {
             int id;
-            await using (var db = new SqliteNewsDbContext(options))
+            await using (var scope = provider.CreateAsyncScope())
             {
+                var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
                 var section = await db.Sections.Select(s => s.Id).FirstAsync();
                 var unit = await db.Units.OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
                 var article = new Article
@@ -148,9 +154,9 @@ internal static class PublishTiming
                 await db.SaveChangesAsync();
                 id = article.Id;
             }
-            await using (var db = new SqliteNewsDbContext(options))
+            await using (var scope = provider.CreateAsyncScope())
             {
-                var workflow = new ArticleWorkflow(db, new AuditLog(db, clock), clock);
+                var workflow = scope.ServiceProvider.GetRequiredService<ArticleWorkflow>();
                 var publish = Stopwatch.StartNew();
                 var result = await workflow.MoveAsync(id, ArticleStatus.Published, editor, null);
                 publish.Stop();

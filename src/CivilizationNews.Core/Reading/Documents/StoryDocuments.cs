@@ -28,8 +28,9 @@ internal sealed partial class ReadDocumentJson : JsonSerializerContext
 
 /// <summary>
 /// Story pages for readers, read as one stored document (one command where building the page takes fifteen and a
-/// Markdown render). A missing document — a story
-/// never read since it or something it shows was saved — is built from the tables, rendered once, stored,
+/// Markdown render). The save path builds the documents of the stories it saved right after the commit
+/// (<see cref="PrepareAsync"/>); a missing document — a story whose page changed with something it shows, or
+/// never read since the documents began — is built from the tables by its first reader, rendered once, stored,
 /// and served. See <see cref="StoryDocument"/> for how documents stay current.
 /// </summary>
 public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reader, MarkdownRenderer renderer, TimeProvider clock,
@@ -78,6 +79,38 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         return new StoryPage(data.Article, new SafeHtml(data.BodyHtml));
     }
 
+    /// <summary>How many of a save's stories <see cref="PrepareAsync"/> builds; the rest are built by their first readers.</summary>
+    public const int PreparedPerSave = 20;
+
+    /// <summary>
+    /// Builds and stores the documents of stories a save has just committed (the save path's step 3,
+    /// <see cref="Saving.AfterCommit"/>), the first <see cref="PreparedPerSave"/> of <paramref name="ids"/>: those public
+    /// now, whose documents the save deleted. A document a reader stored meanwhile, from the same generation, is kept.
+    /// Returns how many were stored.
+    /// </summary>
+    public async Task<int> PrepareAsync(IEnumerable<int> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stored = 0;
+        foreach (var id in ids.Take(PreparedPerSave))
+        {
+            if (await WriteAsync(id, now, replace: false, cancellationToken).ConfigureAwait(false))
+            {
+                stored++;
+            }
+        }
+        return stored;
+    }
+
+    /// <summary>Reads story <paramref name="id"/> from the tables and stores its document, unless it is not public at <paramref name="now"/>.</summary>
+    private async Task<bool> WriteAsync(int id, DateTime now, bool replace, CancellationToken cancellationToken)
+    {
+        var generation = await ReadGenerations.Current(db).ConfigureAwait(false);
+        return await ReadAsync(id, now, cancellationToken).ConfigureAwait(false) is { } data
+            && await TryStoreAsync(id, data, generation, replace, cancellationToken).ConfigureAwait(false);
+    }
+
     private static string CacheKey(int id) => "story/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -93,9 +126,7 @@ public sealed partial class StoryDocuments(NewsDbContext db, ArticleReader reade
         {
             foreach (var id in batch)
             {
-                var generation = await ReadGenerations.Current(db).ConfigureAwait(false);
-                if (await ReadAsync(id, now, cancellationToken).ConfigureAwait(false) is { } data
-                    && await TryStoreAsync(id, data, generation, replace: true, cancellationToken).ConfigureAwait(false))
+                if (await WriteAsync(id, now, replace: true, cancellationToken).ConfigureAwait(false))
                 {
                     written++;
                 }

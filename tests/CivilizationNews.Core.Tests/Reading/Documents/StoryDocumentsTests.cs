@@ -271,6 +271,38 @@ public sealed class StoryDocumentsTests
     }
 
     [Fact]
+    public async Task Preparing_after_a_save_stores_the_public_stories_and_keeps_a_document_a_reader_stored()
+    {
+        using var f = await NewsroomFixture.CreateAsync();
+        var fresh = await PublishLaterAsync(f, "刚发布的稿件");
+        var read = await PublishLaterAsync(f, "读者已读过的稿件");
+        var draft = await f.DraftAsync(NewsroomFixture.Reporter, "仍是草稿");
+        Assert.NotNull(await ReadAsync(f, read));
+        DateTime BuiltAt(NewsDbContext db, int id) => db.StoryDocuments.Where(d => d.ArticleId == id).Select(d => d.BuiltAt).Single();
+        DateTime readersBuild;
+        await using (var db = f.Context())
+        {
+            readersBuild = BuiltAt(db, read);
+        }
+        f.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        int stored;
+        await using (var db = f.Context())
+        {
+            stored = await Documents(f, db).PrepareAsync([fresh, draft, read], Ct);
+        }
+
+        Assert.Equal(1, stored);
+        Assert.True(await StoredAsync(f, fresh));
+        Assert.False(await StoredAsync(f, draft));
+        await using (var db = f.Context())
+        {
+            Assert.Equal(readersBuild, BuiltAt(db, read));
+        }
+        await AssertCurrentAsync(f, fresh, read);
+    }
+
+    [Fact]
     public async Task Rebuilding_all_documents_reports_progress_and_writes_one_per_public_story()
     {
         using var f = await NewsroomFixture.CreateAsync();

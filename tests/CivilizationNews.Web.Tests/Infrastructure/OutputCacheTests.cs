@@ -27,12 +27,6 @@ public sealed class OutputCacheTests
         return (response.Headers.Age is not null, await response.Content.ReadAsStringAsync(Ct));
     }
 
-    private static Task<HttpResponseMessage> TransitionAsync(HttpClient editor, int id, string to, Dictionary<string, string>? extra = null)
-    {
-        var fields = new Dictionary<string, string>(extra ?? []) { ["to"] = to };
-        return AdminClient.PostFormAsync(editor, $"/admin/articles/{id}/edit", $"/admin/articles/{id}/transition", fields);
-    }
-
     [Fact]
     public async Task Pages_are_evicted_when_the_transaction_commits_and_not_when_it_rolls_back()
     {
@@ -91,9 +85,9 @@ public sealed class OutputCacheTests
         }
 
         // Publish: every page that lists it shows it at once.
-        await TransitionAsync(editor, id, "submitted");
-        await TransitionAsync(editor, id, "approved");
-        Assert.Equal(HttpStatusCode.Redirect, (await TransitionAsync(editor, id, "published")).StatusCode);
+        await AdminClient.TransitionAsync(editor, id, "submitted");
+        await AdminClient.TransitionAsync(editor, id, "approved");
+        Assert.Equal(HttpStatusCode.Redirect, (await AdminClient.TransitionAsync(editor, id, "published")).StatusCode);
         Assert.Equal(ArticleStatus.Published, await factory.QueryAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync(Ct)));
         foreach (var page in pages)
         {
@@ -116,7 +110,7 @@ public sealed class OutputCacheTests
         Assert.Contains("城市书房夜读季启幕", (await GetAsync(reader, $"/section/{section.Slug}")).Body, StringComparison.Ordinal);
 
         // Withdraw it: gone from the lists and its page at once.
-        Assert.Equal(HttpStatusCode.Redirect, (await TransitionAsync(editor, id, "withdrawn", new() { ["reason"] = "信息需要核实" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AdminClient.TransitionAsync(editor, id, "withdrawn", new() { ["reason"] = "信息需要核实" })).StatusCode);
         using (var gone = await reader.GetAsync(new Uri(article, UriKind.Relative), Ct))
         {
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
@@ -132,10 +126,10 @@ public sealed class OutputCacheTests
         var reader = AdminClient.Anonymous(factory);
         var editor = await AdminClient.SignInAsync(factory, NewsRoles.Editor, "赵静怡");
         var id = await AdminClient.CreateStoryAsync(editor, sectionId, "社区食堂开到家门口");
-        await TransitionAsync(editor, id, "submitted");
-        await TransitionAsync(editor, id, "approved");
+        await AdminClient.TransitionAsync(editor, id, "submitted");
+        await AdminClient.TransitionAsync(editor, id, "approved");
         var at = CivilizationNews.Core.Time.ChinaTime.ToChina(DateTime.UtcNow.AddMinutes(5));
-        await TransitionAsync(editor, id, "scheduled", new() { ["scheduleAt"] = at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) });
+        await AdminClient.TransitionAsync(editor, id, "scheduled", new() { ["scheduleAt"] = at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) });
         await GetAsync(reader, "/");
         Assert.True((await GetAsync(reader, "/")).Hit);
 

@@ -14,12 +14,6 @@ public sealed class StoryDocumentsOnSaveTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<HttpResponseMessage> TransitionAsync(HttpClient editor, int id, string to, Dictionary<string, string>? extra = null)
-    {
-        var fields = new Dictionary<string, string>(extra ?? []) { ["to"] = to };
-        return AdminClient.PostFormAsync(editor, $"/admin/articles/{id}/edit", $"/admin/articles/{id}/transition", fields);
-    }
-
     private static Task<string?> DocumentAsync(PortalFactory factory, int id) =>
         factory.QueryAsync(db => db.StoryDocuments.Where(d => d.ArticleId == id).Select(d => d.Json).SingleOrDefaultAsync(Ct));
 
@@ -34,9 +28,9 @@ public sealed class StoryDocumentsOnSaveTests
         // A draft has no public page, so no document.
         Assert.Null(await DocumentAsync(factory, id));
 
-        await TransitionAsync(editor, id, "submitted");
-        await TransitionAsync(editor, id, "approved");
-        Assert.Equal(HttpStatusCode.Redirect, (await TransitionAsync(editor, id, "published")).StatusCode);
+        await AdminClient.TransitionAsync(editor, id, "submitted");
+        await AdminClient.TransitionAsync(editor, id, "approved");
+        Assert.Equal(HttpStatusCode.Redirect, (await AdminClient.TransitionAsync(editor, id, "published")).StatusCode);
         var published = await DocumentAsync(factory, id);
         Assert.NotNull(published);
         Assert.Contains("\"Title\":\"社区食堂开进老街巷\"", published, StringComparison.Ordinal);
@@ -61,7 +55,7 @@ public sealed class StoryDocumentsOnSaveTests
         }
 
         // Withdrawn: no document is built for a page readers can no longer see.
-        Assert.Equal(HttpStatusCode.Redirect, (await TransitionAsync(editor, id, "withdrawn", new() { ["reason"] = "信息需要核实" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AdminClient.TransitionAsync(editor, id, "withdrawn", new() { ["reason"] = "信息需要核实" })).StatusCode);
         Assert.Equal(ArticleStatus.Withdrawn, await factory.QueryAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync(Ct)));
         Assert.Null(await DocumentAsync(factory, id));
     }

@@ -111,6 +111,13 @@ public static class AdminClient
         return await client.PostAsync(new Uri(postUrl, UriKind.Relative), content, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Moves story <paramref name="id"/> to <paramref name="to"/> through the editor page's workflow form.</summary>
+    public static Task<HttpResponseMessage> TransitionAsync(HttpClient editor, int id, string to, Dictionary<string, string>? extra = null)
+    {
+        var fields = new Dictionary<string, string>(extra ?? []) { ["to"] = to };
+        return PostFormAsync(editor, $"/admin/articles/{id}/edit", $"/admin/articles/{id}/transition", fields);
+    }
+
     public static async Task<HttpResponseMessage> PostPairsAsync(HttpClient client, string pageUrl, string postUrl, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var token = await TokenAsync(client, pageUrl);
